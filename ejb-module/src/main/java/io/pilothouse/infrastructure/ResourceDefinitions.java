@@ -1,0 +1,34 @@
+package io.pilothouse.infrastructure;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.jms.JMSConnectionFactoryDefinition;
+import jakarta.jms.JMSDestinationDefinition;
+
+/**
+ * Declares the control plane's container resources so that the application deploys with nothing
+ * configured by hand: the JTA datasource of the store and the JMS connection factory and change
+ * topic.
+ *
+ * <p>The datasource URL comes from MicroProfile Config ({@code pilothouse.database.url}, env {@code
+ * PILOTHOUSE_DATABASE_URL}), defaulting to an H2 file under the data directory. The JMS definitions
+ * suit a full application server's built-in broker; the Payara Micro WAR overrides them by name in
+ * its {@code WEB-INF/ejb-jar.xml} to use the ActiveMQ resource adapter and its embedded broker, so
+ * no packaging difference leaks into code.
+ */
+@DataSourceDefinition(
+    name = ResourceNames.DATASOURCE,
+    className = "org.h2.jdbcx.JdbcDataSource",
+    url = "${MPCONFIG=pilothouse.database.url}",
+    user = "${MPCONFIG=pilothouse.database.user}",
+    password = "${MPCONFIG=pilothouse.database.password}",
+    minPoolSize = 2,
+    maxPoolSize = 64,
+    transactional = true)
+@JMSConnectionFactoryDefinition(name = ResourceNames.CONNECTION_FACTORY)
+@JMSDestinationDefinition(
+    name = ResourceNames.CHANGE_TOPIC,
+    interfaceName = "jakarta.jms.Topic",
+    destinationName = ResourceNames.CHANGE_TOPIC_PHYSICAL_NAME)
+@Singleton
+public class ResourceDefinitions {}
