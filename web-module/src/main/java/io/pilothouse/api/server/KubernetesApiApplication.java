@@ -14,8 +14,12 @@ public class KubernetesApiApplication extends Application {
 
   @Override
   public Map<String, Object> getProperties() {
-    // Kubernetes types are mapped by Jackson (JacksonProvider), never by the JSON-B default.
+    // Kubernetes types are mapped by Jackson (JacksonProvider), never by JSON-B or MOXy, which
+    // full Payara Server would otherwise pick first.
     return Map.of(
-        "jersey.config.disableJsonBinding", true, "jersey.config.server.wadl.disableWadl", true);
+        "jersey.config.disableJsonBinding", true,
+        "jersey.config.disableMoxyJson", true,
+        "jersey.config.server.disableMoxyJson", true,
+        "jersey.config.server.wadl.disableWadl", true);
   }
 }

@@ -1,0 +1,40 @@
+package io.pilothouse.store.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A named counter in {@code ph_counter}: {@code revision} is the store's global revision, locked by
+ * every write until it commits; {@code compacted} is the newest revision compaction removed.
+ */
+@Entity
+@Table(name = "ph_counter")
+public class CounterRow {
+
+  static final String REVISION = "revision";
+  static final String COMPACTED = "compacted";
+
+  @Id
+  @Column(name = "ctr_id", length = 32)
+  private String id;
+
+  @Column(name = "ctr_value", nullable = false)
+  private long value;
+
+  protected CounterRow() {}
+
+  CounterRow(String id, long value) {
+    this.id = id;
+    this.value = value;
+  }
+
+  long value() {
+    return value;
+  }
+
+  void value(long newValue) {
+    this.value = newValue;
+  }
+}

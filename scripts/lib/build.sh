@@ -1,0 +1,96 @@
+# shellcheck shell=bash
+# Pilothouse start script: tool checks and the Maven build.
+
+# Sets JAVA (the java binary) and JAVA_HOME_DIR; fails without Java 17 or newer.
+require_java() {
+  if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
+    JAVA=$JAVA_HOME/bin/java
+  else
+    JAVA=$(command -v java) || die "no 'java' on PATH and JAVA_HOME is not set: install Java 17 or newer"
+  fi
+  JAVA_HOME_DIR=$(dirname "$(dirname "$(realpath "$JAVA")")")
+  local major
+  major=$(java_major "$JAVA")
+  [[ -n $major ]] || die "could not read the version of $JAVA"
+  ((major >= 17)) || die "Java 17 or newer is required; $JAVA is Java $major"
+}
+
+# java_major JAVA: prints the feature version (8, 17, 25, ...).
+java_major() {
+  "$1" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }' |
+    awk -F. '{ v = ($1 == "1") ? $2 : $1; sub(/[^0-9].*/, "", v); print v }'
+}
+
+require_mvn() {
+  command -v mvn >/dev/null || die "no 'mvn' on PATH: install Maven 3.8 or newer"
+}
+
+# Artefacts the runtime needs from the build.
+micro_war() { printf '%s/micro-war/target/pilothouse.war' "$REPO"; }
+micro_runtime_dir() { printf '%s/micro-war/target/runtime' "$REPO"; }
+server_ear() { printf '%s/ear/target/pilothouse.ear' "$REPO"; }
+
+# needed_artefacts RUNTIME: the files that must exist before starting.
+needed_artefacts() {
+  if [[ $1 == server ]]; then
+    server_ear
+  else
+    local rt
+    rt=$(micro_runtime_dir)
+    printf '%s\n' "$(micro_war)" "$rt/payara-micro.jar" "$rt/pre-boot.asadmin" "$rt/post-boot.asadmin"
+    ls "$rt"/activemq-rar-*.rar 2>/dev/null || printf '%s\n' "$rt/activemq-rar.rar"
+  fi
+}
+
+# sources_newer_than FILE: prints one source file (under */src, or a pom.xml) newer than FILE.
+sources_newer_than() {
+  find "$REPO" \( -name target -o -name .git -o -path "$PILOTHOUSE_HOME" -o -path "$REPO/.pilothouse" \) -prune \
+    -o -type f \( -path '*/src/*' -o -name pom.xml \) -newer "$1" -print -quit
+}
+
+# The build stamp: touched when a build starts, kept when it succeeds (Maven may leave an
+# up-to-date archive untouched, so the archive's own time alone would rebuild forever).
+build_stamp() { printf '%s/build.stamp' "$RUN_DIR"; }
+
+# needs_build RUNTIME: an artefact is missing, or a source is newer than the deployable and the
+# last successful build.
+needs_build() {
+  local file deployable reference
+  while read -r file; do
+    [[ -f $file ]] || return 0
+  done < <(needed_artefacts "$1")
+  deployable=$(needed_artefacts "$1" | head -n 1)
+  reference=$deployable
+  [[ $(build_stamp) -nt $reference ]] && reference=$(build_stamp)
+  [[ -n $(sources_newer_than "$reference") ]]
+}
+
+# artefacts_missing RUNTIME: prints the first missing artefact.
+artefacts_missing() {
+  local file
+  while read -r file; do
+    [[ -f $file ]] || { printf '%s\n' "$file"; return 0; }
+  done < <(needed_artefacts "$1")
+}
+
+# run_build: mvn install without tests, output to the build log.
+run_build() {
+  require_mvn
+  say "building (mvn -B -q install -DskipTests; log: $BUILD_LOG) ..."
+  log_mark "$BUILD_LOG" "mvn -B -q install -DskipTests"
+  local started=$SECONDS
+  touch "$(build_stamp).new"
+  (cd "$REPO" && mvn -B -q install -DskipTests) >>"$BUILD_LOG" 2>&1 ||
+    die "the build failed (mvn -B -q install -DskipTests)" "$BUILD_LOG"
+  mv -f "$(build_stamp).new" "$(build_stamp)"
+  say "build done in $((SECONDS - started)) s"
+}
+
+# build_if_needed RUNTIME
+build_if_needed() {
+  needs_build "$1" || return 0
+  run_build
+  local missing
+  missing=$(artefacts_missing "$1")
+  [[ -z $missing ]] || die "the build did not produce $missing" "$BUILD_LOG"
+}

@@ -1,0 +1,113 @@
+# shellcheck shell=bash
+# Pilothouse start script: the components `up` starts and `down` stops.
+#
+# Each component NAME has $RUN_DIR/NAME.pid, $RUN_DIR/NAME.info (runtime=, port=, log=, ...) and
+# $LOG_DIR/NAME.log. `up` starts COMPONENTS in order, `down` stops them in reverse order (and then
+# any other component with a pid file). Node agents (node-1, node-2) will join the list later with a
+# start function in the `case` of start_component.
+
+COMPONENTS=(control-plane)
+
+# start_component NAME DEADLINE
+start_component() {
+  case $1 in
+    control-plane) start_control_plane "$2" ;;
+    *) die "don't know how to start component '$1'" ;;
+  esac
+}
+
+# stop_component NAME: stops it by its recorded pid and removes its pid and info files.
+stop_component() {
+  local name=$1 pid
+  pid=$(recorded_pid "$name")
+  if pid_is_ours "$pid"; then
+    case $(info_get "$name" runtime) in
+      server) server_stop "$name" ;;
+      *) generic_stop "$name" ;;
+    esac
+  fi
+  forget_component "$name"
+}
+
+# generic_stop NAME: TERM (20 s grace), then KILL; works for Micro and for agents.
+generic_stop() {
+  local pid
+  pid=$(recorded_pid "$1")
+  say "stopping $1 ($(info_get "$1" runtime), pid $pid) ..."
+  terminate_pid "$pid"
+}
+
+# components_to_stop: COMPONENTS in reverse, then any other recorded component.
+components_to_stop() {
+  local i name
+  for ((i = ${#COMPONENTS[@]} - 1; i >= 0; i--)); do
+    printf '%s\n' "${COMPONENTS[i]}"
+  done
+  while read -r name; do
+    [[ " ${COMPONENTS[*]} " == *" $name "* ]] || printf '%s\n' "$name"
+  done < <(recorded_components)
+}
+
+# forget_stale: removes pid files whose process is gone (or is not ours).
+forget_stale() {
+  local name
+  while read -r name; do
+    component_running "$name" || forget_component "$name"
+  done < <(recorded_components)
+}
+
+# start_control_plane DEADLINE: checks the port, builds if needed, starts the chosen runtime.
+start_control_plane() {
+  local deadline=$1 port=$PILOTHOUSE_PORT log
+  log=$(component_log control-plane)
+  port_in_use "$port" && die "port $port is already in use on 127.0.0.1 (choose another with --port or PILOTHOUSE_PORT)" "$log"
+  build_if_needed "$PILOTHOUSE_RUNTIME"
+  # The build may take a while: the readiness timeout counts from here.
+  deadline=$(($(date +%s) + PILOTHOUSE_READY_TIMEOUT))
+  if [[ $PILOTHOUSE_RUNTIME == server ]]; then
+    server_start control-plane "$port" "$deadline"
+  else
+    micro_start control-plane "$port" "$deadline"
+  fi
+}
+
+# write_kubeconfig PORT
+write_kubeconfig() {
+  local tmp=$KUBECONFIG_FILE.tmp
+  cat >"$tmp" <<YAML
+apiVersion: v1
+kind: Config
+clusters:
+- name: pilothouse
+  cluster:
+    server: http://127.0.0.1:$1
+users:
+- name: pilothouse-admin
+  user:
+    # Placeholder: the control plane does not authenticate yet.
+    token: pilothouse-admin-placeholder
+contexts:
+- name: pilothouse
+  context:
+    cluster: pilothouse
+    user: pilothouse-admin
+current-context: pilothouse
+YAML
+  chmod 600 "$tmp"
+  mv -f "$tmp" "$KUBECONFIG_FILE"
+}
+
+# print_endpoints PORT: the URLs, the KUBECONFIG line and the log.
+print_endpoints() {
+  cat <<TEXT
+  API:        http://127.0.0.1:$1/api
+  Dashboard:  http://127.0.0.1:$1/dashboard/
+  Kubeconfig: export KUBECONFIG=$KUBECONFIG_FILE
+  Log:        $(component_log control-plane)   (./pilothouse logs -f)
+TEXT
+}
+
+# runtime_label RUNTIME
+runtime_label() {
+  if [[ $1 == server ]]; then echo "Payara Server"; else echo "Payara Micro"; fi
+}
