@@ -35,10 +35,10 @@ needed_artefacts() {
   if [[ $1 == server ]]; then
     server_ear
   else
-    local rt
+    local rt rars
     rt=$(micro_runtime_dir)
-    printf '%s\n' "$(micro_war)" "$rt/payara-micro.jar" "$rt/pre-boot.asadmin" "$rt/post-boot.asadmin"
-    ls "$rt"/activemq-rar-*.rar 2>/dev/null || printf '%s\n' "$rt/activemq-rar.rar"
+    rars=("$rt"/activemq-rar-*.rar)
+    printf '%s\n' "$(micro_war)" "$rt/payara-micro.jar" "$rt/pre-boot.asadmin" "$rt/post-boot.asadmin" "${rars[0]}"
   fi
 }
 
@@ -80,17 +80,31 @@ run_build() {
   log_mark "$BUILD_LOG" "mvn -B -q install -DskipTests"
   local started=$SECONDS
   touch "$(build_stamp).new"
-  (cd "$REPO" && mvn -B -q install -DskipTests) >>"$BUILD_LOG" 2>&1 ||
-    die "the build failed (mvn -B -q install -DskipTests)" "$BUILD_LOG"
+  if ! (cd "$REPO" && mvn -B -q install -DskipTests) >>"$BUILD_LOG" 2>&1; then
+    rm -f "$(build_stamp).new"
+    die "the build failed$(build_failure_reason)" "$BUILD_LOG"
+  fi
   mv -f "$(build_stamp).new" "$(build_stamp)"
   say "build done in $((SECONDS - started)) s"
 }
 
+# build_failure_reason: ": <project>: <goal>: <message>" from the last build's first Maven error.
+build_failure_reason() {
+  awk '/^==== pilothouse / { n = NR } { line[NR] = $0 } END { for (i = n; i <= NR; i++) print line[i] }' "$BUILD_LOG" |
+    sed -n 's/^.*Failed to execute goal \([^ ]*\) .* on project \([^:]*\): \(.*\)$/: \2: \1: \3/p' |
+    head -n 1 | cut -c1-200
+}
+
 # build_if_needed RUNTIME
 build_if_needed() {
+  local missing
+  if [[ -n ${PILOTHOUSE_NO_BUILD:-} ]]; then
+    missing=$(artefacts_missing "$1")
+    [[ -z $missing ]] || die "--no-build, but $missing is missing"
+    return 0
+  fi
   needs_build "$1" || return 0
   run_build
-  local missing
   missing=$(artefacts_missing "$1")
   [[ -z $missing ]] || die "the build did not produce $missing" "$BUILD_LOG"
 }

@@ -20,8 +20,9 @@ load_config() {
 
 # Fails unless the configuration values are well-formed.
 validate_config() {
-  [[ $PILOTHOUSE_PORT =~ ^[0-9]+$ ]] && ((PILOTHOUSE_PORT > 0 && PILOTHOUSE_PORT < 65536)) ||
+  if ! [[ $PILOTHOUSE_PORT =~ ^[0-9]+$ ]] || ((PILOTHOUSE_PORT < 1 || PILOTHOUSE_PORT > 65535)); then
     die "PILOTHOUSE_PORT/--port must be a TCP port number, not '$PILOTHOUSE_PORT'"
+  fi
   [[ $PILOTHOUSE_RUNTIME == micro || $PILOTHOUSE_RUNTIME == server ]] ||
     die "PILOTHOUSE_RUNTIME must be 'micro' or 'server', not '$PILOTHOUSE_RUNTIME'"
   [[ $PILOTHOUSE_READY_TIMEOUT =~ ^[0-9]+$ ]] ||
@@ -135,7 +136,7 @@ port_in_use() {
   timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null
 }
 
-# probe PATH: prints "HTTP_CODE BODY" of GET http://127.0.0.1:$PILOTHOUSE_PORT/PATH ("000" if no answer).
+# probe PATH [PORT]: prints "HTTP_CODE BODY" of GET http://127.0.0.1:PORT/PATH ("000" if no answer).
 probe() {
   local port=${2:-$PILOTHOUSE_PORT} out
   out=$(curl -s --max-time 3 --noproxy '*' -w '\n%{http_code}' "http://127.0.0.1:$port$1" 2>/dev/null) || true
@@ -147,12 +148,23 @@ is_ready() {
   [[ $(probe /readyz "$1") == "200 ok" ]]
 }
 
-# wait_ready PORT DEADLINE PID: 0 once /readyz answers "ok"; 1 if process PID ends first;
-# 2 when DEADLINE (epoch seconds) passes.
+# deploy_failed LOG OFFSET: the log, from byte OFFSET on, reports a failed deployment.
+deploy_failed() {
+  tail -c +"$(($2 + 1))" "$1" 2>/dev/null | grep -q -e 'Exception while deploying the app'
+}
+
+# log_size LOG: its size in bytes (0 if absent).
+log_size() {
+  stat -c %s "$1" 2>/dev/null || echo 0
+}
+
+# wait_ready PORT DEADLINE PID LOG OFFSET: 0 once /readyz answers "ok"; 1 if process PID ends
+# first; 2 when DEADLINE (epoch seconds) passes; 3 when LOG (after OFFSET) reports a failed deployment.
 wait_ready() {
-  local port=$1 deadline=$2 pid=$3
+  local port=$1 deadline=$2 pid=$3 log=$4 offset=$5
   until is_ready "$port"; do
     kill -0 "$pid" 2>/dev/null || return 1
+    deploy_failed "$log" "$offset" && return 3
     (($(date +%s) < deadline)) || return 2
     sleep 1
   done

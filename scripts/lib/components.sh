@@ -8,10 +8,10 @@
 
 COMPONENTS=(control-plane)
 
-# start_component NAME DEADLINE
+# start_component NAME
 start_component() {
   case $1 in
-    control-plane) start_control_plane "$2" ;;
+    control-plane) start_control_plane ;;
     *) die "don't know how to start component '$1'" ;;
   esac
 }
@@ -26,6 +26,7 @@ stop_component() {
       *) generic_stop "$name" ;;
     esac
   fi
+  [[ $name == control-plane && $(info_get "$name" runtime) == micro ]] && rm -rf "$(micro_root_dir)"
   forget_component "$name"
 }
 
@@ -56,13 +57,13 @@ forget_stale() {
   done < <(recorded_components)
 }
 
-# start_control_plane DEADLINE: checks the port, builds if needed, starts the chosen runtime.
+# start_control_plane: checks the port, builds if needed, starts the chosen runtime; the readiness
+# timeout counts from the end of the build.
 start_control_plane() {
-  local deadline=$1 port=$PILOTHOUSE_PORT log
+  local deadline port=$PILOTHOUSE_PORT log
   log=$(component_log control-plane)
   port_in_use "$port" && die "port $port is already in use on 127.0.0.1 (choose another with --port or PILOTHOUSE_PORT)" "$log"
   build_if_needed "$PILOTHOUSE_RUNTIME"
-  # The build may take a while: the readiness timeout counts from here.
   deadline=$(($(date +%s) + PILOTHOUSE_READY_TIMEOUT))
   if [[ $PILOTHOUSE_RUNTIME == server ]]; then
     server_start control-plane "$port" "$deadline"

@@ -3,7 +3,18 @@
 
 server_home() { printf '%s/server/payara6' "$PILOTHOUSE_HOME"; }
 domain_dir() { printf '%s/glassfish/domains/domain1' "$(server_home)"; }
-domain_pid() { tr -dc '0-9' <"$(domain_dir)/config/pid" 2>/dev/null || true; }
+# domain_pid: the running domain's pid, from its pid file or else from its command line (the domain
+# may be up before it writes the file).
+domain_pid() {
+  local file pid=""
+  file=$(domain_dir)/config/pid
+  [[ -f $file ]] && pid=$(tr -dc '0-9' <"$file")
+  if ! pid_is_ours "$pid"; then
+    pid=$(grep -laF -- "-Dcom.sun.aas.instanceRoot=$(domain_dir)" /proc/[0-9]*/cmdline 2>/dev/null |
+      head -n 1 | cut -d/ -f3) || true
+  fi
+  printf '%s' "$pid"
+}
 
 # Ports the domain opens besides the HTTP port (admin, HTTPS, JMX, IIOP, JMS, data grid).
 SERVER_OTHER_PORTS=(4848 8181 8686 3700 7676 4900)
@@ -24,7 +35,8 @@ server_install() {
   say "unpacking Payara Server $version into $PILOTHOUSE_HOME/server ..."
   rm -rf "$PILOTHOUSE_HOME/server"
   log_mark "$BUILD_LOG" "mvn dependency:unpack $gav"
-  (cd "$REPO" && mvn -B -q -N dependency:unpack "-Dartifact=$gav" "-DoutputDirectory=$PILOTHOUSE_HOME/server") \
+  (cd "$REPO" && mvn -B -q -N dependency:unpack "-Dartifact=$gav" "-DoutputDirectory=$PILOTHOUSE_HOME/server" \
+    -Dmdep.overWriteReleases=true) \
     >>"$BUILD_LOG" 2>&1 || die "could not unpack $gav" "$BUILD_LOG"
   cp "$config/domain.xml" "$config/domain.xml.orig"
   cp "$config/logging.properties" "$config/logging.properties.orig"
@@ -49,17 +61,28 @@ server_jvm_options() {
   done
 }
 
-# server_configure PORT LOG: domain.xml from the pristine copy, every listener on 127.0.0.1, the HTTP
-# port, our JVM options after the first -Xmx (the later -Xmx wins); the server log into LOG.
+# The elements added to server-config: no phone-home (Payara reports usage to payara.fish by
+# default), the embedded OpenMQ broker on 127.0.0.1 (it listens on every interface otherwise).
+SERVER_CONFIG_ADDITIONS='            <phone-home-runtime-configuration enabled="false"></phone-home-runtime-configuration>
+            <jms-service default-jms-host="default_JMS_host" type="EMBEDDED">
+                <jms-host port="7676" name="default_JMS_host" host="127.0.0.1"></jms-host>
+                <property name="imq.hostname" value="127.0.0.1"></property>
+            </jms-service>'
+
+# server_configure PORT LOG: domain.xml from the pristine copy: every listener and the data grid on
+# 127.0.0.1, the HTTP port, SERVER_CONFIG_ADDITIONS, our JVM options after the first -Xmx (the later
+# -Xmx wins); logging.properties: the server log into LOG.
 server_configure() {
   local port=$1 log=$2 config
   config=$(domain_dir)/config
-  JVM_OPTIONS=$(server_jvm_options) awk '
+  JVM_OPTIONS=$(server_jvm_options) ADDITIONS=$SERVER_CONFIG_ADDITIONS awk '
     { print }
-    !done && /<jvm-options>-Xmx/ { print ENVIRON["JVM_OPTIONS"]; done = 1 }
+    !c && /<config name="server-config"/ { print ENVIRON["ADDITIONS"]; c = 1 }
+    !x && /<jvm-options>-Xmx/ { print ENVIRON["JVM_OPTIONS"]; x = 1 }
   ' "$config/domain.xml.orig" |
     sed -e 's/address="0\.0\.0\.0"/address="127.0.0.1"/g' \
       -e '/<network-listener /{/address=/!s/<network-listener /<network-listener address="127.0.0.1" /}' \
+      -e 's/<hazelcast-runtime-configuration /<hazelcast-runtime-configuration das-bind-address="127.0.0.1" /' \
       -e "/name=\"http-listener-1\"/s/port=\"[0-9]*\"/port=\"$port\"/" >"$config/domain.xml"
   sed "s|^com.sun.enterprise.server.logging.GFFileHandler.file=.*|com.sun.enterprise.server.logging.GFFileHandler.file=$log|" \
     "$config/logging.properties.orig" >"$config/logging.properties"
@@ -78,25 +101,29 @@ server_start() {
   done
   server_configure "$port" "$log"
   log_mark "$log" "starting Payara Server domain1 on 127.0.0.1:$port (data: $PILOTHOUSE_DATA)"
+  local offset
+  offset=$(log_size "$log")
   say "starting Payara Server (domain1, admin on 127.0.0.1:4848) ..."
-  local started=0
+  local rc=0
   (
     export PILOTHOUSE_DATA
     [[ -n ${PILOTHOUSE_DATABASE_URL:-} ]] && export PILOTHOUSE_DATABASE_URL
     exec timeout "$(remaining "$deadline")" setsid env AS_JAVA="$JAVA_HOME_DIR" \
       "$(server_home)/bin/asadmin" start-domain domain1
-  ) </dev/null >>"$log" 2>&1 && started=1
+  ) </dev/null >>"$log" 2>&1 || rc=$?
   pid=$(domain_pid)
   pid_is_ours "$pid" && server_record "$name" "$pid" "$port" "$log"
-  ((started)) || server_fail "$name" "Payara Server did not start (asadmin start-domain failed)" "$log"
+  ((rc != 124)) || server_fail "$name" "Payara Server did not start within ${PILOTHOUSE_READY_TIMEOUT} s" "$log"
+  ((rc == 0)) || server_fail "$name" "Payara Server did not start (asadmin start-domain failed)" "$log"
   say "Payara Server started (pid $pid); deploying $(server_ear) ..."
   timeout "$(remaining "$deadline")" env AS_JAVA="$JAVA_HOME_DIR" "$(server_home)/bin/asadmin" \
     deploy --force=true --name pilothouse --contextroot / "$(server_ear)" </dev/null >>"$log" 2>&1 ||
-    server_fail "$name" "deploying the EAR failed" "$log"
-  local rc=0
-  wait_ready "$port" "$deadline" "$pid" || rc=$?
+    server_fail "$name" "deploying the EAR failed or timed out" "$log"
+  rc=0
+  wait_ready "$port" "$deadline" "$pid" "$log" "$offset" || rc=$?
   ((rc == 0)) && return 0
   ((rc == 1)) && server_fail "$name" "Payara Server exited during start-up" "$log"
+  ((rc == 3)) && server_fail "$name" "deploying the EAR failed" "$log"
   server_fail "$name" "the control plane was not ready within ${PILOTHOUSE_READY_TIMEOUT} s" "$log"
 }
 

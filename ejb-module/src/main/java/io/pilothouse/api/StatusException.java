@@ -1,12 +1,17 @@
 package io.pilothouse.api;
 
+import jakarta.ejb.ApplicationException;
 import java.util.List;
 
 /**
  * A failure the API server reports to its client as a Kubernetes {@code Status}: the HTTP code, the
  * machine-readable reason ({@code NotFound}, {@code Conflict}, {@code Invalid}...) and, for
  * validation failures, one cause per bad field.
+ *
+ * <p>Thrown out of an EJB it rolls the transaction back and reaches the caller unwrapped, so no
+ * failed request leaves a partial write.
  */
+@ApplicationException(rollback = true)
 public class StatusException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

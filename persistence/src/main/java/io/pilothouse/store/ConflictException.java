@@ -1,8 +1,8 @@
 package io.pilothouse.store;
 
 /**
- * A conditional write carried a revision other than the stored one, or lost a race for the row (409,
- * reason {@code Conflict}; the client re-reads and retries).
+ * A conditional write carried a revision other than the stored one, or lost a race for the row
+ * (409, reason {@code Conflict}; the client re-reads and retries).
  */
 public class ConflictException extends StoreException {
 

@@ -1,9 +1,9 @@
 package io.pilothouse.store;
 
 /**
- * One term of a field selector: a field path ({@code metadata.name}, {@code spec.nodeName},
- * {@code involvedObject.uid}, ...), an operator and the unescaped value. A field the object lacks
- * counts as {@code ""}, as upstream's {@code fields.Set.Get} does.
+ * One term of a field selector: a field path ({@code metadata.name}, {@code spec.nodeName}, {@code
+ * involvedObject.uid}, ...), an operator and the unescaped value. A field the object lacks counts
+ * as {@code ""}, as upstream's {@code fields.Set.Get} does.
  */
 public record FieldRequirement(String field, Operator operator, String value) {
 

@@ -28,8 +28,8 @@ public record IndexedFields(
   public static final IndexedFields EMPTY = new IndexedFields(Map.of(), Map.of(), List.of());
 
   /**
-   * Copies the maps into sorted, unmodifiable ones (so equal content encodes equally) and checks the
-   * column limits; a {@code null} label or field value is stored as {@code ""}.
+   * Copies the maps into sorted, unmodifiable ones (so equal content encodes equally) and checks
+   * the column limits; a {@code null} label or field value is stored as {@code ""}.
    */
   public IndexedFields {
     labels = sortedCopy(labels, MAX_LABEL_KEY, MAX_LABEL_VALUE, "label");

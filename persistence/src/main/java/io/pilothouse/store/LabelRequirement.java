@@ -91,7 +91,8 @@ public record LabelRequirement(String key, Operator operator, List<String> value
 
   private static String countError(Operator operator, int count) {
     return switch (operator) {
-      case IN, NOT_IN -> count == 0 ? "for 'in', 'notin' operators, values set can't be empty" : null;
+      case IN, NOT_IN ->
+          count == 0 ? "for 'in', 'notin' operators, values set can't be empty" : null;
       case EQUALS, DOUBLE_EQUALS, NOT_EQUALS ->
           count != 1 ? "exact-match compatibility requires one single value" : null;
       case EXISTS, DOES_NOT_EXIST ->

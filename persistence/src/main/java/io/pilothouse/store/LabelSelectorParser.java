@@ -87,7 +87,9 @@ final class LabelSelectorParser {
 
   private Item scanIdOrKeyword() {
     int start = pos;
-    while (pos < input.length() && !isSpecial(input.charAt(pos)) && !isWhitespace(input.charAt(pos))) {
+    while (pos < input.length()
+        && !isSpecial(input.charAt(pos))
+        && !isWhitespace(input.charAt(pos))) {
       pos++;
     }
     String s = input.substring(start, pos);

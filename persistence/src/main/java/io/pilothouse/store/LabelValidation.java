@@ -13,8 +13,7 @@ final class LabelValidation {
   static final String QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
   static final String LABEL_VALUE_FMT = "(" + QUALIFIED_NAME_FMT + ")?";
   static final String DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-  static final String DNS1123_SUBDOMAIN_FMT =
-      DNS1123_LABEL_FMT + "(\\." + DNS1123_LABEL_FMT + ")*";
+  static final String DNS1123_SUBDOMAIN_FMT = DNS1123_LABEL_FMT + "(\\." + DNS1123_LABEL_FMT + ")*";
   static final int MAX_NAME = 63;
   static final int MAX_SUBDOMAIN = 253;
 
@@ -73,8 +72,7 @@ final class LabelValidation {
     }
     if (!DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
       errs.add(
-          "prefix part "
-              + regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
+          "prefix part " + regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
     }
   }
 

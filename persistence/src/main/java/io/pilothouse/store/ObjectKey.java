@@ -18,8 +18,7 @@ public record ObjectKey(String group, String resource, String namespace, String 
   }
 
   /** Key of a namespaced object. */
-  public static ObjectKey namespaced(
-      String group, String resource, String namespace, String name) {
+  public static ObjectKey namespaced(String group, String resource, String namespace, String name) {
     return new ObjectKey(group, resource, namespace, name);
   }
 
@@ -28,7 +27,15 @@ public record ObjectKey(String group, String resource, String namespace, String 
     return new ObjectKey(group, resource, "", name);
   }
 
-  /** The resource in Kubernetes' {@code GroupResource} notation, e.g. {@code leases.coordination.k8s.io}. */
+  /** The key of another object of the same resource and namespace. */
+  public ObjectKey withName(String otherName) {
+    return new ObjectKey(group, resource, namespace, otherName);
+  }
+
+  /**
+   * The resource in Kubernetes' {@code GroupResource} notation, e.g. {@code
+   * leases.coordination.k8s.io}.
+   */
   public String groupResource() {
     return group.isEmpty() ? resource : resource + "." + group;
   }

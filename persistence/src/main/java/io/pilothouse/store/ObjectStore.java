@@ -10,9 +10,9 @@ import java.util.Optional;
  * IndexedFields}.
  *
  * <p>Every method runs in the caller's transaction and begins none itself. A write that throws
- * leaves the transaction to be rolled back; a rolled-back write leaves no trace and no revision gap.
- * Revisions are taken under a lock held to commit, so writes commit in revision order and a reader
- * of {@link #eventsAfter(long, int)} never sees a later revision before an earlier one.
+ * leaves the transaction to be rolled back; a rolled-back write leaves no trace and no revision
+ * gap. Revisions are taken under a lock held to commit, so writes commit in revision order and a
+ * reader of {@link #eventsAfter(long, int)} never sees a later revision before an earlier one.
  */
 public interface ObjectStore {
 
@@ -41,7 +41,8 @@ public interface ObjectStore {
    * {@code modRevision}.
    *
    * @throws NotFoundException if the key is not stored
-   * @throws ConflictException if {@code expectedModRevision} is not 0 and differs from the stored one
+   * @throws ConflictException if {@code expectedModRevision} is not 0 and differs from the stored
+   *     one
    */
   StoredObject delete(ObjectKey key, long expectedModRevision);
 

@@ -1,8 +1,8 @@
 package io.pilothouse.store;
 
 /**
- * The requested revision is older than the compacted revision, so the events or the consistent
- * list it needs are gone (410 Gone, reason {@code Expired}; the client relists).
+ * The requested revision is older than the compacted revision, so the events or the consistent list
+ * it needs are gone (410 Gone, reason {@code Expired}; the client relists).
  */
 public class RevisionCompactedException extends StoreException {
 

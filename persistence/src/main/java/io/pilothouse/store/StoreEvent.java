@@ -1,10 +1,10 @@
 package io.pilothouse.store;
 
 /**
- * One row of the event log: the change a write made at {@code revision}. It carries the object
- * body after the write ({@code body}; for {@link EventType#DELETED} the last body), the body before
- * it ({@code prevBody}; {@code null} for {@link EventType#ADDED}) and the indexed fields of both, so
- * a watch with selectors can tell an object entering its selection from one leaving it.
+ * One row of the event log: the change a write made at {@code revision}. It carries the object body
+ * after the write ({@code body}; for {@link EventType#DELETED} the last body), the body before it
+ * ({@code prevBody}; {@code null} for {@link EventType#ADDED}) and the indexed fields of both, so a
+ * watch with selectors can tell an object entering its selection from one leaving it.
  */
 public record StoreEvent(
     long revision,

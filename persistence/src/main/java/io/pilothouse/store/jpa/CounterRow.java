@@ -21,20 +21,20 @@ public class CounterRow {
   private String id;
 
   @Column(name = "ctr_value", nullable = false)
-  private long value;
+  private long counterValue;
 
   protected CounterRow() {}
 
   CounterRow(String id, long value) {
     this.id = id;
-    this.value = value;
+    this.counterValue = value;
   }
 
   long value() {
-    return value;
+    return counterValue;
   }
 
   void value(long newValue) {
-    this.value = newValue;
+    this.counterValue = newValue;
   }
 }

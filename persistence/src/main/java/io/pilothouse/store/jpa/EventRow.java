@@ -25,10 +25,10 @@ public class EventRow {
 
   @Enumerated(EnumType.STRING)
   @Column(name = "evt_type", length = 8, nullable = false)
-  private EventType type;
+  private EventType eventType;
 
   @Column(name = "obj_group", length = KeyColumns.GROUP, nullable = false)
-  private String group;
+  private String apiGroup;
 
   @Column(name = "obj_resource", length = KeyColumns.RESOURCE, nullable = false)
   private String resource;
@@ -62,8 +62,8 @@ public class EventRow {
 
   EventRow(long revision, EventType type, ObjectKey key, String uid, Bodies bodies) {
     this.revision = revision;
-    this.type = type;
-    this.group = key.group();
+    this.eventType = type;
+    this.apiGroup = key.group();
     this.resource = key.resource();
     this.namespace = key.namespace();
     this.name = key.name();

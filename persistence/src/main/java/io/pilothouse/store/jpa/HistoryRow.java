@@ -12,8 +12,8 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /**
- * One {@code ph_history} row: an object's body as one write left it. Each key keeps its newest
- * rows only (trimmed on write); rows of keys with no live object go when compaction passes them.
+ * One {@code ph_history} row: an object's body as one write left it. Each key keeps its newest rows
+ * only (trimmed on write); rows of keys with no live object go when compaction passes them.
  */
 @Entity
 @Table(
@@ -30,10 +30,10 @@ public class HistoryRow {
 
   @Enumerated(EnumType.STRING)
   @Column(name = "evt_type", length = 8, nullable = false)
-  private EventType type;
+  private EventType eventType;
 
   @Column(name = "obj_group", length = KeyColumns.GROUP, nullable = false)
-  private String group;
+  private String apiGroup;
 
   @Column(name = "obj_resource", length = KeyColumns.RESOURCE, nullable = false)
   private String resource;
@@ -52,8 +52,8 @@ public class HistoryRow {
 
   HistoryRow(long revision, EventType type, ObjectKey key, String body) {
     this.revision = revision;
-    this.type = type;
-    this.group = key.group();
+    this.eventType = type;
+    this.apiGroup = key.group();
     this.resource = key.resource();
     this.namespace = key.namespace();
     this.name = key.name();

@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 
 /**
@@ -21,11 +20,13 @@ import jakarta.persistence.Version;
 @Entity
 @Table(
     name = "ph_object",
-    uniqueConstraints =
-        @UniqueConstraint(
-            name = "ph_object_key_uq",
-            columnNames = {"obj_group", "obj_resource", "obj_namespace", "obj_name"}),
-    indexes = @Index(name = "ph_object_uid_ix", columnList = "obj_uid"))
+    indexes = {
+      @Index(
+          name = "ph_object_key_ix",
+          columnList = "obj_group, obj_resource, obj_namespace, obj_name",
+          unique = true),
+      @Index(name = "ph_object_uid_ix", columnList = "obj_uid")
+    })
 public class ObjectRow {
 
   @Id
@@ -33,7 +34,7 @@ public class ObjectRow {
   private long createRevision;
 
   @Column(name = "obj_group", length = KeyColumns.GROUP, nullable = false)
-  private String group;
+  private String apiGroup;
 
   @Column(name = "obj_resource", length = KeyColumns.RESOURCE, nullable = false)
   private String resource;
@@ -66,7 +67,7 @@ public class ObjectRow {
 
   ObjectRow(ObjectKey key, String uid, String body, String indexed, long revision) {
     this.createRevision = revision;
-    this.group = key.group();
+    this.apiGroup = key.group();
     this.resource = key.resource();
     this.namespace = key.namespace();
     this.name = key.name();
@@ -104,7 +105,7 @@ public class ObjectRow {
   }
 
   ObjectKey key() {
-    return new ObjectKey(group, resource, namespace, name);
+    return new ObjectKey(apiGroup, resource, namespace, name);
   }
 
   StoredObject toStoredObject() {

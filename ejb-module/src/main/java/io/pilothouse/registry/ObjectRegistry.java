@@ -1,0 +1,161 @@
+package io.pilothouse.registry;
+
+import io.pilothouse.changefeed.StoreChange;
+import io.pilothouse.registry.patch.PatchType;
+import io.pilothouse.store.jpa.JpaObjectStore;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one write path of the control plane (upstream's generic registry): every create, update,
+ * patch and delete — from kubectl, the dashboard, a controller, the scheduler or a node agent —
+ * passes here, runs the kind's strategy, writes the store in one transaction and announces the
+ * change after commit. Failures are {@link io.pilothouse.api.StatusException}s that roll back.
+ */
+@Stateless
+public class ObjectRegistry {
+
+  @PersistenceContext(unitName = "pilothouse")
+  private EntityManager em;
+
+  @Inject private ResourceTypes types;
+  @Inject private StoreSettings settings;
+  @Inject private Event<StoreChange> changes;
+
+  private final Clock clock = Clock.systemUTC();
+
+  private RegistryContext context() {
+    return new RegistryContext(
+        new JpaObjectStore(em, settings.dialect(), settings.config()),
+        types,
+        changes::fire,
+        clock.instant());
+  }
+
+  public ObjectNode get(ResourceType type, String namespace, String name) {
+    return new ObjectReader(context()).get(type, namespace, name);
+  }
+
+  /** The object, or empty when there is none (no exception, so the caller's transaction lives). */
+  public Optional<ObjectNode> find(ResourceType type, String namespace, String name) {
+    return new ObjectReader(context()).find(type, namespace, name);
+  }
+
+  public ObjectList list(ResourceType type, String namespace, ListOptions options) {
+    return new ObjectReader(context()).list(type, namespace, options);
+  }
+
+  public ObjectNode create(
+      ResourceType type, String namespace, ObjectNode body, WriteOptions options) {
+    return new ObjectCreator(context()).create(type, namespace, body, options);
+  }
+
+  public ObjectNode update(
+      ResourceType type, String namespace, String name, ObjectNode body, WriteOptions options) {
+    return new ObjectUpdater(context()).update(type, namespace, name, body, false, options);
+  }
+
+  public ObjectNode updateStatus(
+      ResourceType type, String namespace, String name, ObjectNode body, WriteOptions options) {
+    return new ObjectUpdater(context()).update(type, namespace, name, body, true, options);
+  }
+
+  public ObjectNode patch(
+      ResourceType type,
+      String namespace,
+      String name,
+      PatchType patchType,
+      String patch,
+      boolean status,
+      WriteOptions options) {
+    return new ObjectPatcher(context())
+        .patch(type, namespace, name, patchType, patch, status, options);
+  }
+
+  public DeleteResult delete(
+      ResourceType type, String namespace, String name, DeleteOptions options) {
+    return new ObjectDeleter(context()).delete(type, namespace, name, options);
+  }
+
+  /** {@code POST pods/{name}/binding}: assigns the pod to the Binding's target node. */
+  public ObjectNode bind(ResourceType pods, String namespace, String name, ObjectNode binding) {
+    return new PodBinder(context()).bind(pods, namespace, name, binding);
+  }
+
+  /**
+   * {@code POST pods/{name}/eviction}: deletes the pod as the Eviction's delete options say. No
+   * PodDisruptionBudget is served, so no eviction is refused.
+   */
+  public DeleteResult evict(
+      ResourceType pods, String namespace, String name, DeleteOptions options) {
+    return new ObjectDeleter(context()).delete(pods, namespace, name, options);
+  }
+
+  /** {@code PUT namespaces/{name}/finalize}: replaces the namespace's {@code spec.finalizers}. */
+  public ObjectNode finalizeNamespace(ResourceType namespaces, String name, ObjectNode body) {
+    RegistryContext ctx = context();
+    ObjectNode old = new ObjectReader(ctx).get(namespaces, null, name);
+    ObjectNode updated = old.deepCopy();
+    ObjectNode spec = ObjectNodes.objectAt(updated, "spec");
+    spec.set("finalizers", body.path("spec").path("finalizers").deepCopy());
+    if (spec.get("finalizers").isMissingNode() || spec.get("finalizers").isNull()) {
+      spec.putArray("finalizers");
+    }
+    return new ObjectUpdater(ctx).writeRaw(namespaces, old, updated);
+  }
+
+  /** {@code GET .../scale}. */
+  public ObjectNode getScale(ResourceType type, String namespace, String name) {
+    return Scales.of(get(type, namespace, name));
+  }
+
+  /** {@code PUT .../scale}: sets the replicas, guarded by the Scale's resourceVersion. */
+  public ObjectNode updateScale(
+      ResourceType type, String namespace, String name, ObjectNode scale, WriteOptions options) {
+    RegistryContext ctx = context();
+    ObjectNode old = new ObjectReader(ctx).get(type, namespace, name);
+    ObjectNode updated = Scales.apply(old, scale);
+    long expected = ObjectUpdater.expectedRevision(updated);
+    return Scales.of(new ObjectUpdater(ctx).write(type, old, updated, expected, false, options));
+  }
+
+  /** {@code PATCH .../scale}: the patch applies to the Scale view, then as an update. */
+  public ObjectNode patchScale(
+      ResourceType type,
+      String namespace,
+      String name,
+      PatchType patchType,
+      String patch,
+      WriteOptions options) {
+    RegistryContext ctx = context();
+    ObjectNode old = new ObjectReader(ctx).get(type, namespace, name);
+    ObjectNode scale =
+        ObjectPatcher.applyTo(
+            type, name, patchType, Scales.of(old), patch, PatchSchemaLookup.scale());
+    ObjectNode updated = Scales.apply(old, scale);
+    long expected = ObjectUpdater.expectedRevision(updated);
+    return Scales.of(new ObjectUpdater(ctx).write(type, old, updated, expected, false, options));
+  }
+
+  /** Deletes every object a list selects; returns what was deleted or marked for deletion. */
+  public ObjectList deleteCollection(
+      ResourceType type, String namespace, ListOptions selection, DeleteOptions options) {
+    RegistryContext ctx = context();
+    ObjectList matching = new ObjectReader(ctx).list(type, namespace, selection);
+    List<ObjectNode> deleted = new ArrayList<>();
+    ObjectDeleter deleter = new ObjectDeleter(ctx);
+    for (ObjectNode object : matching.items()) {
+      String name = ObjectNodes.name(object);
+      deleted.add(deleter.delete(type, ObjectNodes.namespace(object), name, options).object());
+    }
+    return new ObjectList(type, deleted, matching.resourceVersion(), null, null);
+  }
+}

@@ -1,0 +1,35 @@
+package io.pilothouse.registry;
+
+import io.pilothouse.changefeed.ChangeType;
+import io.pilothouse.changefeed.StoreChange;
+import io.pilothouse.store.ObjectKey;
+import io.pilothouse.store.ObjectStore;
+import io.pilothouse.store.StoredObject;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * What one registry call works with: the store in the caller's transaction, the catalog of types,
+ * the sink of committed-change announcements, and the time of the request.
+ */
+record RegistryContext(
+    ObjectStore store, ResourceTypes types, Consumer<StoreChange> changes, Instant now) {
+
+  /** The store key of an object of this type. */
+  static ObjectKey key(ResourceType type, String namespace, String name) {
+    return new ObjectKey(type.group(), type.resource(), type.namespaced() ? namespace : "", name);
+  }
+
+  /** Announces a write; it is published only if the transaction commits. */
+  void announce(StoredObject stored, ChangeType changeType) {
+    ObjectKey key = stored.key();
+    changes.accept(
+        new StoreChange(
+            key.group(),
+            key.resource(),
+            key.namespace(),
+            key.name(),
+            stored.modRevision(),
+            changeType));
+  }
+}

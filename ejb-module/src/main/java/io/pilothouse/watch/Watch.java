@@ -1,0 +1,65 @@
+package io.pilothouse.watch;
+
+import io.pilothouse.store.StoreEvent;
+import io.pilothouse.store.watch.Subscription;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One open watch: a bounded queue between the watch cache (producer) and the client's stream
+ * (consumer). A client too slow to keep up overflows the queue and has its watch closed, as
+ * kube-apiserver closes slow watchers; the client then watches again from its last revision.
+ */
+public final class Watch implements AutoCloseable {
+
+  private static final int CAPACITY = 10_000;
+
+  private final BlockingQueue<WatchEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private volatile Subscription subscription;
+  private volatile boolean overflowed;
+  private volatile boolean closed;
+
+  void attach(Subscription subscription) {
+    this.subscription = subscription;
+  }
+
+  /** Queues an event; on overflow the watch is ended. */
+  void offer(WatchEvent event) {
+    if (closed || overflowed) {
+      return;
+    }
+    if (!queue.offer(event)) {
+      overflowed = true;
+      cancelSubscription();
+    }
+  }
+
+  /** Listener for the watch cache. */
+  void deliver(StoreEvent event) {
+    offer(WatchEvent.of(event));
+  }
+
+  /** The next event, waiting at most the given time; null if none came. */
+  public WatchEvent poll(long timeout, TimeUnit unit) throws InterruptedException {
+    return queue.poll(timeout, unit);
+  }
+
+  /** Whether the stream must end: closed, or the client fell too far behind. */
+  public boolean ended() {
+    return closed || (overflowed && queue.isEmpty());
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    cancelSubscription();
+  }
+
+  private void cancelSubscription() {
+    Subscription current = subscription;
+    if (current != null) {
+      current.cancel();
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.pilothouse.watch;
+
+import io.pilothouse.changefeed.ChangeAnnounced;
+import io.pilothouse.changefeed.StoreChange;
+import io.pilothouse.store.StoreEvent;
+import io.pilothouse.store.watch.WatchCache;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps this instance's {@link WatchCache} level with the store's event log: one poller thread
+ * reads the events after the cache's last revision whenever a write commits here, whenever the
+ * change topic announces a write made anywhere, and at least every half second. Writes commit in
+ * revision order, so the cache receives a gap-free run.
+ */
+@Singleton
+@Startup
+@jakarta.ejb.DependsOn("StoreInitializer")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class WatchCacheFeeder {
+
+  private static final Logger LOG = Logger.getLogger(WatchCacheFeeder.class.getName());
+  private static final int BATCH = 1000;
+  private static final long IDLE_POLL_MILLIS = 500;
+
+  @Resource private ManagedThreadFactory threads;
+  @Inject private EventLogReader log;
+
+  @Inject
+  @ConfigProperty(name = "pilothouse.watch.cache.capacity", defaultValue = "20000")
+  private int capacity;
+
+  private final Semaphore wake = new Semaphore(0);
+  private volatile boolean running = true;
+  private volatile WatchCache cache;
+  private Thread poller;
+
+  @PostConstruct
+  void start() {
+    cache = new WatchCache(capacity, log.currentRevision());
+    poller = threads.newThread(this::pollLoop);
+    poller.setName("pilothouse-watch-cache-feeder");
+    poller.start();
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    wake.release();
+  }
+
+  /** The cache; its revision is never behind a write this instance acknowledged plus a poll. */
+  public WatchCache cache() {
+    return cache;
+  }
+
+  /** Reads up to what is committed now, so that a caller sees its own acknowledged writes. */
+  public void catchUp() {
+    feed();
+  }
+
+  /** Wakes the poller when a write committed on this instance. */
+  public void onLocalCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoreChange change) {
+    wake.release();
+  }
+
+  /** Wakes the poller when the change topic announces a newer revision. */
+  public void onAnnounced(@Observes ChangeAnnounced announced) {
+    if (announced.change().revision() > cache.lastRevision()) {
+      wake.release();
+    }
+  }
+
+  private void pollLoop() {
+    while (running) {
+      try {
+        wake.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        wake.drainPermits();
+        feed();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "watch cache feed failed; retrying", e);
+      }
+    }
+  }
+
+  private synchronized void feed() {
+    List<StoreEvent> events;
+    do {
+      try {
+        events = log.eventsAfter(cache.lastRevision(), BATCH);
+      } catch (WatchExpiredException e) {
+        LOG.warning("watch cache fell behind compaction; restarting it at the current revision");
+        cache = new WatchCache(capacity, log.currentRevision());
+        return;
+      }
+      cache.append(events);
+    } while (events.size() == BATCH);
+  }
+}

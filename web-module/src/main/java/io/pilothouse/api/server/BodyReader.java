@@ -1,0 +1,71 @@
+package io.pilothouse.api.server;
+
+import io.pilothouse.api.StatusException;
+import io.pilothouse.api.StatusReasons;
+import io.pilothouse.json.KubernetesJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads request bodies as kube-apiserver accepts them: JSON or YAML, at most 3 MiB (413 beyond),
+ * one object (400 for anything malformed).
+ */
+public final class BodyReader {
+
+  /** kube-apiserver's limit on a request body. */
+  public static final int MAX_BYTES = 3 * 1024 * 1024;
+
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+  private BodyReader() {}
+
+  /** The raw body as text, enforcing the size limit. */
+  public static String text(InputStream in) {
+    try {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new StatusException(
+            413,
+            StatusReasons.REQUEST_ENTITY_TOO_LARGE,
+            "Request entity too large: limit is " + MAX_BYTES);
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new StatusException(400, StatusReasons.BAD_REQUEST, "could not read the body: " + e);
+    }
+  }
+
+  /** The body as one object, parsed as YAML when the content type says so, else as JSON. */
+  public static ObjectNode object(InputStream in, String contentType) {
+    String text = text(in);
+    if (text.isBlank()) {
+      throw new StatusException(400, StatusReasons.BAD_REQUEST, "the request body is empty");
+    }
+    try {
+      JsonNode node =
+          isYaml(contentType) ? YAML.readTree(text) : KubernetesJson.mapper().readTree(text);
+      if (!(node instanceof ObjectNode object)) {
+        throw new StatusException(
+            400, StatusReasons.BAD_REQUEST, "the request body is not a JSON object");
+      }
+      return object;
+    } catch (JacksonException e) {
+      throw new StatusException(
+          400,
+          StatusReasons.BAD_REQUEST,
+          "the body of the request was in an unknown format - accepted media types include:"
+              + " application/json, application/yaml ("
+              + e.getOriginalMessage()
+              + ")");
+    }
+  }
+
+  private static boolean isYaml(String contentType) {
+    return contentType != null && contentType.toLowerCase().contains("yaml");
+  }
+}

@@ -1,0 +1,189 @@
+package io.pilothouse.api.server;
+
+import io.pilothouse.api.StatusException;
+import io.pilothouse.api.StatusReasons;
+import io.pilothouse.registry.DeleteResult;
+import io.pilothouse.registry.ListOptions;
+import io.pilothouse.registry.ObjectRegistry;
+import io.pilothouse.registry.RegistryErrors;
+import io.pilothouse.registry.ResourceType;
+import io.pilothouse.registry.ResourceTypes;
+import io.pilothouse.registry.patch.PatchType;
+import io.pilothouse.watch.WatchService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a parsed API request into the registry call it asks for, as upstream's handlers do:
+ * get/list/watch on GET, create on POST, update on PUT, patch on PATCH, delete and deletecollection
+ * on DELETE, and the {@code status} subresource. Only protocol here; every rule lives in the
+ * registry.
+ */
+@ApplicationScoped
+public class ResourceRequests {
+
+  @Inject ResourceTypes types;
+  @Inject ObjectRegistry registry;
+  @Inject WatchService watches;
+  @Inject SubresourceRequests subresources;
+
+  public Response get(RequestInfo info, MultivaluedMap<String, String> query, HttpHeaders headers) {
+    ResourceType type = type(info);
+    if (info.subresource() != null) {
+      return subresources.get(type, info, query, headers);
+    }
+    if (info.hasName()) {
+      return Representations.ok(200, registry.get(type, info.namespace(), info.name()), headers);
+    }
+    ListOptions options = QueryOptions.list(query);
+    if (info.watchPrefix() || QueryOptions.isWatch(query)) {
+      WatchStream stream =
+          new WatchStream(
+              type,
+              watches.open(type, info.namespace(), options),
+              options.allowBookmarks(),
+              options.timeoutSeconds());
+      return Response.ok(stream, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    return Representations.ok(
+        200, ListDocuments.of(registry.list(type, info.namespace(), options)), headers);
+  }
+
+  public Response post(
+      RequestInfo info,
+      MultivaluedMap<String, String> query,
+      HttpHeaders headers,
+      InputStream body) {
+    ResourceType type = type(info);
+    if (info.subresource() != null) {
+      return subresources.post(type, info, query, headers, body);
+    }
+    if (info.hasName()) {
+      throw RegistryErrors.methodNotAllowed("POST is not allowed on a named " + type.resource());
+    }
+    ObjectNode object = BodyReader.object(body, contentType(headers));
+    return Representations.ok(
+        201, registry.create(type, info.namespace(), object, QueryOptions.write(query)), headers);
+  }
+
+  public Response put(
+      RequestInfo info,
+      MultivaluedMap<String, String> query,
+      HttpHeaders headers,
+      InputStream body) {
+    ResourceType type = type(info);
+    requireName(info);
+    ObjectNode object = BodyReader.object(body, contentType(headers));
+    if (info.subresource() == null) {
+      return Representations.ok(
+          200,
+          registry.update(type, info.namespace(), info.name(), object, QueryOptions.write(query)),
+          headers);
+    }
+    return subresources.put(type, info, query, headers, object);
+  }
+
+  public Response patch(
+      RequestInfo info,
+      MultivaluedMap<String, String> query,
+      HttpHeaders headers,
+      InputStream body) {
+    ResourceType type = type(info);
+    requireName(info);
+    PatchType patchType =
+        PatchType.fromContentType(contentType(headers))
+            .orElseThrow(
+                () ->
+                    new StatusException(
+                        415,
+                        StatusReasons.UNSUPPORTED_MEDIA_TYPE,
+                        "the body of the request was in an unknown format - accepted media types"
+                            + " include: application/json-patch+json,"
+                            + " application/merge-patch+json,"
+                            + " application/strategic-merge-patch+json"));
+    String patch = BodyReader.text(body);
+    if (info.subresource() != null && !info.subresource().equals("status")) {
+      return subresources.patch(type, info, query, headers, patchType, patch);
+    }
+    boolean status = "status".equals(info.subresource());
+    return Representations.ok(
+        200,
+        registry.patch(
+            type,
+            info.namespace(),
+            info.name(),
+            patchType,
+            patch,
+            status,
+            QueryOptions.write(query)),
+        headers);
+  }
+
+  public Response delete(
+      RequestInfo info,
+      MultivaluedMap<String, String> query,
+      HttpHeaders headers,
+      InputStream body) {
+    ResourceType type = type(info);
+    String text = BodyReader.text(body);
+    ObjectNode options =
+        text.isBlank()
+            ? null
+            : BodyReader.object(
+                new java.io.ByteArrayInputStream(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                contentType(headers));
+    if (!info.hasName()) {
+      return Representations.ok(
+          200,
+          ListDocuments.of(
+              registry.deleteCollection(
+                  type,
+                  info.namespace(),
+                  QueryOptions.list(query),
+                  QueryOptions.delete(query, options))),
+          headers);
+    }
+    DeleteResult result =
+        registry.delete(type, info.namespace(), info.name(), QueryOptions.delete(query, options));
+    return Representations.ok(result.deleted() ? 200 : 202, result.object(), headers);
+  }
+
+  private ResourceType type(RequestInfo info) {
+    ResourceType type =
+        types
+            .find(info.group(), info.version(), info.resource())
+            .orElseThrow(
+                () ->
+                    new StatusException(
+                        404,
+                        StatusReasons.NOT_FOUND,
+                        "the server could not find the requested resource"));
+    if (type.namespaced() && info.hasName() && info.namespace() == null) {
+      throw new StatusException(
+          404, StatusReasons.NOT_FOUND, "the server could not find the requested resource");
+    }
+    if (info.subresource() != null && !type.hasSubresource(info.subresource())) {
+      throw new StatusException(
+          404, StatusReasons.NOT_FOUND, "the server could not find the requested resource");
+    }
+    return type;
+  }
+
+  private static void requireName(RequestInfo info) {
+    if (!info.hasName()) {
+      throw RegistryErrors.methodNotAllowed("the collection does not accept this method");
+    }
+  }
+
+  private static String contentType(HttpHeaders headers) {
+    MediaType type = headers.getMediaType();
+    return type == null ? MediaType.APPLICATION_JSON : type.toString();
+  }
+}

@@ -1,0 +1,82 @@
+package io.pilothouse.api.server;
+
+import io.pilothouse.json.KubernetesJson;
+import io.pilothouse.registry.ResourceType;
+import io.pilothouse.watch.Watch;
+import io.pilothouse.watch.WatchEvent;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Streams a watch to the client as kube-apiserver does: one JSON {@code {"type","object"}} per
+ * line, flushed per event, {@code BOOKMARK}s when asked for, ended after {@code timeoutSeconds} (or
+ * a randomized 30–60 minutes) or when the client goes away.
+ */
+public final class WatchStream implements StreamingOutput {
+
+  private static final long BOOKMARK_INTERVAL_MILLIS = 10_000;
+  private static final long POLL_MILLIS = 1_000;
+
+  private final ResourceType type;
+  private final Watch watch;
+  private final boolean bookmarks;
+  private final long deadline;
+  private long lastRevision;
+
+  public WatchStream(ResourceType type, Watch watch, boolean bookmarks, Integer timeoutSeconds) {
+    this.type = type;
+    this.watch = watch;
+    this.bookmarks = bookmarks;
+    long timeoutMillis =
+        timeoutSeconds != null && timeoutSeconds > 0
+            ? timeoutSeconds * 1000L
+            : ThreadLocalRandom.current().nextLong(1_800_000, 3_600_000);
+    this.deadline = System.currentTimeMillis() + timeoutMillis;
+  }
+
+  @Override
+  public void write(OutputStream out) throws IOException {
+    long nextBookmark = System.currentTimeMillis() + BOOKMARK_INTERVAL_MILLIS;
+    try (watch) {
+      out.flush();
+      while (!watch.ended()) {
+        long now = System.currentTimeMillis();
+        if (now >= deadline) {
+          return;
+        }
+        WatchEvent event = watch.poll(Math.min(POLL_MILLIS, deadline - now), TimeUnit.MILLISECONDS);
+        if (event != null) {
+          send(out, event.type(), event.object());
+          lastRevision = Math.max(lastRevision, event.revision());
+        } else if (bookmarks && now >= nextBookmark && lastRevision > 0) {
+          send(out, "BOOKMARK", bookmark());
+          nextBookmark = now + BOOKMARK_INTERVAL_MILLIS;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ObjectNode bookmark() {
+    ObjectNode object = KubernetesJson.mapper().createObjectNode();
+    object.put("kind", type.kind());
+    object.put("apiVersion", type.apiVersion());
+    object.putObject("metadata").put("resourceVersion", Long.toString(lastRevision));
+    return object;
+  }
+
+  private static void send(OutputStream out, String type, ObjectNode object) throws IOException {
+    ObjectNode event = KubernetesJson.mapper().createObjectNode();
+    event.put("type", type);
+    event.set("object", object);
+    out.write(KubernetesJson.mapper().writeValueAsString(event).getBytes(StandardCharsets.UTF_8));
+    out.write('\n');
+    out.flush();
+  }
+}
