@@ -1,8 +1,12 @@
 package io.pilothouse.changefeed;
 
 import io.pilothouse.infrastructure.ResourceNames;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.jms.Connection;
@@ -12,19 +16,26 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Announces every committed store write on the change topic. It observes {@link StoreChange}s only
- * after their transaction succeeded, so a rolled-back write is never announced. A send that fails
- * is logged and dropped: consumers are level-triggered and a periodic resync repairs what a lost
- * message delays.
+ * Announces every committed store write on the change topic. It observes {@link StoreChange}s
+ * only after their transaction succeeded, so a rolled-back write is never announced, and hands
+ * them to one sender thread that publishes them outside any transaction, in commit order, over a
+ * long-lived connection. A send that fails is logged and dropped: consumers are level-triggered
+ * and a periodic resync repairs what a lost message delays.
  */
 @ApplicationScoped
 public class ChangePublisher {
 
   private static final Logger LOG = Logger.getLogger(ChangePublisher.class.getName());
+  private static final int MAX_PENDING = 100_000;
+  private static final int BATCH = 500;
 
   @Resource(lookup = ResourceNames.CONNECTION_FACTORY)
   private ConnectionFactory connectionFactory;
@@ -32,14 +43,78 @@ public class ChangePublisher {
   @Resource(lookup = ResourceNames.CHANGE_TOPIC)
   private Topic changeTopic;
 
+  @Resource private ManagedThreadFactory threads;
+
+  private final LinkedBlockingQueue<StoreChange> pending = new LinkedBlockingQueue<>(MAX_PENDING);
+  private volatile boolean running = true;
+  private Thread sender;
+
+  @PostConstruct
+  void start() {
+    sender = threads.newThread(this::sendLoop);
+    sender.setName("pilothouse-change-publisher");
+    sender.start();
+  }
+
+  /** Starts the sender with the application rather than with the first write. */
+  void onStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    // the @PostConstruct did the work; observing makes the bean eager
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    sender.interrupt();
+  }
+
   void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoreChange change) {
-    try (Connection connection = connectionFactory.createConnection();
-        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        MessageProducer producer = session.createProducer(changeTopic)) {
-      producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-      producer.send(ChangeMessages.toMessage(session, change));
-    } catch (JMSException | RuntimeException e) {
-      LOG.log(Level.WARNING, "could not announce change " + change + "; resync will cover it", e);
+    if (!pending.offer(change)) {
+      LOG.warning("change feed backlog full; dropping " + change + "; resync will cover it");
+    }
+  }
+
+  private void sendLoop() {
+    while (running) {
+      try (Connection connection = connectionFactory.createConnection();
+          Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+          MessageProducer producer = session.createProducer(changeTopic)) {
+        producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+        sendUntilFailure(session, producer);
+      } catch (JMSException | RuntimeException e) {
+        LOG.log(Level.WARNING, "change feed connection failed; reconnecting", e);
+        pause();
+      }
+    }
+  }
+
+  private void sendUntilFailure(Session session, MessageProducer producer) throws JMSException {
+    List<StoreChange> batch = new ArrayList<>(BATCH);
+    while (running) {
+      StoreChange first;
+      try {
+        first = pending.poll(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (first == null) {
+        continue;
+      }
+      batch.add(first);
+      pending.drainTo(batch, BATCH - 1);
+      for (StoreChange change : batch) {
+        producer.send(ChangeMessages.toMessage(session, change));
+      }
+      batch.clear();
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
     }
   }
 }

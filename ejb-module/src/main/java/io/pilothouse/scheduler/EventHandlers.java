@@ -7,6 +7,8 @@ import io.pilothouse.scheduler.framework.ClusterEvent;
 import io.pilothouse.scheduler.framework.PodInfo;
 import io.pilothouse.scheduler.framework.Pods;
 import io.pilothouse.scheduler.queue.SchedulingQueue;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -101,6 +103,35 @@ final class EventHandlers {
   void namespaceChanged(String name, Map<String, String> labels) {
     cache.addOrUpdateNamespace(name, labels);
     queue.onClusterEvent(ClusterEvent.NAMESPACE_CHANGE);
+  }
+
+  /**
+   * Replays a full listing: every listed object as changed, and everything the cache or queue holds
+   * that the listing lacks as deleted, so a lost deletion message is repaired.
+   */
+  void resync(Collection<Node> nodes, Collection<Pod> pods) {
+    Set<String> nodeNames = new HashSet<>();
+    for (Node node : nodes) {
+      nodeChanged(node);
+      nodeNames.add(node.getMetadata().getName());
+    }
+    for (String name : cache.nodeNames()) {
+      if (!nodeNames.contains(name)) {
+        nodeDeleted(name);
+      }
+    }
+    Set<String> podKeys = new HashSet<>();
+    for (Pod pod : pods) {
+      podChanged(pod);
+      podKeys.add(Pods.key(pod));
+    }
+    Set<String> known = new HashSet<>(cache.boundPodKeys());
+    known.addAll(queue.podKeys());
+    for (String key : known) {
+      if (!podKeys.contains(key)) {
+        podDeleted(key);
+      }
+    }
   }
 
   /** Labels, taints, cordon or allocatable: what the filters look at (not heartbeats). */

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Binding;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodCondition;
 import io.pilothouse.scheduler.cache.SchedulerCache;
 import io.pilothouse.scheduler.cache.Snapshot;
 import io.pilothouse.scheduler.framework.ClusterEvent;
@@ -23,6 +22,7 @@ import io.pilothouse.scheduler.spi.SchedulerEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -51,8 +51,7 @@ public final class Scheduler {
   private final SchedulerCache cache;
   private final SchedulingQueue queue;
   private final EventHandlers handlers;
-  private final SchedulerEvents events;
-  private final PodConditionUpdater conditions;
+  private final OutcomeRecorder outcomes;
   private final InstantSource clock;
   private final Snapshot snapshot = new Snapshot();
   private final Object cycleLock = new Object();
@@ -68,8 +67,7 @@ public final class Scheduler {
     this.framework = framework;
     this.cache = cache;
     this.queue = queue;
-    this.events = events;
-    this.conditions = conditions;
+    this.outcomes = new OutcomeRecorder(events, conditions, clock);
     this.clock = clock;
     this.handlers = new EventHandlers(cache, queue, framework.profile().schedulerNames());
   }
@@ -110,6 +108,14 @@ public final class Scheduler {
 
   public void namespaceDeleted(String name) {
     guard(() -> "namespace deletion " + name, () -> cache.removeNamespace(name));
+  }
+
+  /**
+   * The periodic resync: the current listing of all nodes and pods. Objects missing from it are
+   * forgotten, so a lost deletion only delays. Assumed pods are kept (their binding is in flight).
+   */
+  public void resync(Collection<Node> nodes, Collection<Pod> pods) {
+    guard(() -> "resync", () -> handlers.resync(nodes, pods));
   }
 
   /** Runs an event handler; bad data is logged and skipped, never thrown at the change feed. */
@@ -220,8 +226,7 @@ public final class Scheduler {
     }
     cache.finishBinding(assumed);
     queue.done(pending.queued());
-    String message = "Successfully assigned " + assumed.key() + " to " + node;
-    notify(() -> events.scheduled(assumed.pod(), node, message));
+    outcomes.scheduled(assumed, node);
     return Optional.of(DefaultBinder.binding(assumed, node));
   }
 
@@ -241,20 +246,7 @@ public final class Scheduler {
   private void recordFailure(
       QueuedPodInfo queued, String reason, String message, Set<String> rejectors) {
     queue.requeue(queued, rejectors);
-    Pod pod = queued.podInfo().pod();
-    notify(() -> events.failedScheduling(pod, message));
-    PodCondition condition = PodScheduledCondition.changed(pod, reason, message, clock.instant());
-    if (condition != null) {
-      notify(() -> conditions.updatePodCondition(pod, condition));
-    }
-  }
-
-  private static void notify(Runnable call) {
-    try {
-      call.run();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "recording a scheduling outcome failed", e);
-    }
+    outcomes.failed(queued.podInfo().pod(), reason, message);
   }
 
   private void housekeepingIfDue() {
@@ -275,6 +267,11 @@ public final class Scheduler {
     }
     queue.flushBackoffQCompleted();
     queue.flushUnschedulablePodsLeftover();
+  }
+
+  /** Whether a pod is ready to be scheduled now (worth calling {@link #scheduleOne()}). */
+  public boolean hasReadyPods() {
+    return queue.hasActivePods();
   }
 
   /** When to call {@link #scheduleOne()} again if no change arrives, or empty if never. */

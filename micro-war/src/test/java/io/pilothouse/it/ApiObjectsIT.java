@@ -2,13 +2,8 @@ package io.pilothouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
+import io.pilothouse.it.support.SharedControlPlane;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,21 +11,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Objects through the Kubernetes REST API against the deployed WAR: JPA writes and reads, the
  * optimistic-concurrency conflict, and Kubernetes {@code Status} errors.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedControlPlane.class)
 class ApiObjectsIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.pilothouseWar();
-  }
+  private final ControlPlane api;
 
-  @ArquillianResource URL base;
-
-  private ControlPlane api;
-
-  @BeforeEach
-  void connect() {
-    api = ControlPlane.at(base);
+  ApiObjectsIT(ControlPlane api) {
+    this.api = api;
   }
 
   private HttpResponse<String> createConfigMap(String namespace, String name, String value)

@@ -27,6 +27,11 @@ public final class ControlPlane {
     return new ControlPlane(URI.create("http://127.0.0.1:" + deployed.getPort() + "/"));
   }
 
+  /** The control plane at a loopback root URL. */
+  public static ControlPlane at(URI root) {
+    return new ControlPlane(root);
+  }
+
   /** The server's root URL, e.g. {@code http://127.0.0.1:8891/}. */
   public URI root() {
     return root;

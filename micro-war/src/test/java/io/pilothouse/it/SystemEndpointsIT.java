@@ -2,28 +2,23 @@ package io.pilothouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
+import io.pilothouse.it.support.SharedControlPlane;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The API server's system endpoints, over HTTP against the deployed WAR on Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
+/** The API server's system endpoints, over HTTP against the WAR running on Payara Micro. */
+@ExtendWith(SharedControlPlane.class)
 class SystemEndpointsIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.pilothouseWar();
+  private final ControlPlane api;
+
+  SystemEndpointsIT(ControlPlane api) {
+    this.api = api;
   }
 
-  @ArquillianResource URL base;
-
   private HttpResponse<String> get(String path) throws Exception {
-    return ControlPlane.at(base).get(path);
+    return api.get(path);
   }
 
   @Test

@@ -72,7 +72,7 @@ public final class NodeAgent {
     int nodes = options.simulateNodes();
     scheduler =
         Executors.newScheduledThreadPool(Math.min(64, 4 + nodes / 50), threads("scheduler"));
-    pool = Executors.newFixedThreadPool(Math.min(64, 8 + nodes / 50), threads("pod-worker"));
+    pool = Executors.newFixedThreadPool(Math.min(64, 16 + nodes / 50), threads("pod-worker"));
     events = new EventRecorder(client, clock);
     setup = NodeSetup.create(options, client, events, clock, scheduler, pool);
     startLogServer();
@@ -95,9 +95,7 @@ public final class NodeAgent {
 
   private Config kubeconfig() throws UsageException {
     try {
-      String text = Files.readString(options.kubeconfig());
-      Config config =
-          Config.fromKubeconfig(null, text, options.kubeconfig().toAbsolutePath().toString());
+      Config config = Config.fromKubeconfig(options.kubeconfig().toAbsolutePath().toFile());
       if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
         throw new UsageException("--kubeconfig " + options.kubeconfig() + " names no server");
       }
@@ -106,7 +104,7 @@ public final class NodeAgent {
       config.setRequestTimeout(30_000);
       config.setWatchReconnectInterval(1_000);
       return config;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw new UsageException(
           "--kubeconfig "
               + options.kubeconfig()

@@ -26,9 +26,6 @@ final class ServiceValidation {
       List.of("ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
   private static final List<String> PROTOCOLS = List.of("SCTP", "TCP", "UDP");
   private static final List<String> AFFINITIES = List.of("ClientIP", "None");
-  private static final List<String> FAMILIES = List.of("IPv4", "IPv6");
-  private static final List<String> FAMILY_POLICIES =
-      List.of("PreferDualStack", "RequireDualStack", "SingleStack");
   private static final List<String> TRAFFIC_POLICIES = List.of("Cluster", "Local");
 
   private ServiceValidation() {}
@@ -45,7 +42,7 @@ final class ServiceValidation {
     errs.addAll(validatePorts(spec, type));
     errs.addAll(ObjectMetaValidation.validateLabels(spec.get("selector"), "spec.selector"));
     errs.addAll(validateAffinity(spec));
-    errs.addAll(validateClusterIPs(spec, type));
+    errs.addAll(ServiceIpValidation.validate(spec, type));
     List<String> externalIps = Trees.strings(spec, "externalIPs");
     for (int i = 0; i < externalIps.size(); i++) {
       errs.addAll(Addresses.validateIP(externalIps.get(i), "spec.externalIPs[" + i + "]"));
@@ -97,55 +94,73 @@ final class ServiceValidation {
     List<FieldError> errs = new ArrayList<>();
     List<JsonNode> ports = Trees.items(spec, "ports");
     Set<String> names = new HashSet<>();
-    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < ports.size(); i++) {
+      errs.addAll(
+          validatePort(ports.get(i), ports.size() > 1, names, type, "spec.ports[" + i + "]"));
+    }
+    errs.addAll(duplicatePorts(ports));
+    return errs;
+  }
+
+  /** {@code validateServicePort}, plus the node port rule of ClusterIP services. */
+  private static List<FieldError> validatePort(
+      JsonNode port, boolean requireName, Set<String> names, String type, String path) {
+    List<FieldError> errs = new ArrayList<>();
+    String name = Trees.text(port, "name", "");
+    if (requireName && name.isEmpty()) {
+      errs.add(FieldError.required(path + ".name"));
+    } else if (!name.isEmpty()) {
+      Names.dns1123Label(name)
+          .forEach(msg -> errs.add(FieldError.invalid(path + ".name", name, msg)));
+      if (!names.add(name)) {
+        errs.add(FieldError.duplicate(path + ".name", name));
+      }
+    }
+    errs.addAll(Ports.number(port, "port", path + ".port"));
+    errs.addAll(protocol(port, path));
+    errs.addAll(Ports.numOrName(port, "targetPort", path + ".targetPort"));
+    String appProtocol = Trees.text(port, "appProtocol");
+    if (appProtocol != null) {
+      Names.qualifiedName(appProtocol)
+          .forEach(msg -> errs.add(FieldError.invalid(path + ".appProtocol", appProtocol, msg)));
+    }
+    Long nodePort = Trees.number(port, "nodePort");
+    if (nodePort != null && nodePort != 0 && type.equals("ClusterIP")) {
+      errs.add(
+          FieldError.forbidden(path + ".nodePort", "may not be used when `type` is 'ClusterIP'"));
+    }
+    return errs;
+  }
+
+  /** The same node port, or the same port, twice for one protocol. */
+  private static List<FieldError> duplicatePorts(List<JsonNode> ports) {
+    List<FieldError> errs = new ArrayList<>();
     Set<String> nodePorts = new HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < ports.size(); i++) {
       JsonNode port = ports.get(i);
       String path = "spec.ports[" + i + "]";
-      String name = Trees.text(port, "name", "");
-      if (ports.size() > 1 && name.isEmpty()) {
-        errs.add(FieldError.required(path + ".name"));
-      } else if (!name.isEmpty()) {
-        Names.dns1123Label(name)
-            .forEach(msg -> errs.add(FieldError.invalid(path + ".name", name, msg)));
-        if (!names.add(name)) {
-          errs.add(FieldError.duplicate(path + ".name", name));
-        }
-      }
-      errs.addAll(Ports.number(port, "port", path + ".port"));
-      errs.addAll(protocol(port, path));
-      errs.addAll(Ports.numOrName(port, "targetPort", path + ".targetPort"));
-      String appProtocol = Trees.text(port, "appProtocol");
-      if (appProtocol != null) {
-        Names.qualifiedName(appProtocol)
-            .forEach(msg -> errs.add(FieldError.invalid(path + ".appProtocol", appProtocol, msg)));
-      }
-      Long nodePort = Trees.number(port, "nodePort");
       String protocol = Trees.text(port, "protocol", "");
-      if (nodePort != null && nodePort != 0) {
-        if (type.equals("ClusterIP")) {
-          errs.add(
-              FieldError.forbidden(
-                  path + ".nodePort", "may not be used when `type` is 'ClusterIP'"));
-        }
-        if (!nodePorts.add(protocol + "/" + nodePort)) {
-          errs.add(FieldError.duplicate(path + ".nodePort", nodePort));
-        }
+      Long nodePort = Trees.number(port, "nodePort");
+      if (nodePort != null && nodePort != 0 && !nodePorts.add(protocol + "/" + nodePort)) {
+        errs.add(FieldError.duplicate(path + ".nodePort", nodePort));
       }
       long number = Trees.number(port, "port") == null ? 0 : Trees.number(port, "port");
       if (!seen.add(protocol + "/" + number)) {
-        errs.add(
-            FieldError.duplicate(
-                path,
-                new GoValues.Rendered(
-                    "core.ServicePort{Name:\"\", Protocol:\""
-                        + protocol
-                        + "\", AppProtocol:(*string)(nil), Port:"
-                        + number
-                        + ", TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}, NodePort:0}")));
+        errs.add(FieldError.duplicate(path, servicePort(protocol, number)));
       }
     }
     return errs;
+  }
+
+  /** The key upstream reports a duplicate port with, as Go prints it. */
+  private static Object servicePort(String protocol, long port) {
+    return new GoValues.Rendered(
+        "core.ServicePort{Name:\"\", Protocol:\""
+            + protocol
+            + "\", AppProtocol:(*string)(nil), Port:"
+            + port
+            + ", TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}, NodePort:0}");
   }
 
   private static List<FieldError> protocol(JsonNode port, String path) {
@@ -182,67 +197,6 @@ final class ServiceValidation {
     return timeout <= 0 || timeout > 86400
         ? List.of(FieldError.invalid(path, timeout, "must be greater than 0 and less than 86400"))
         : List.of();
-  }
-
-  /** {@code ValidateServiceClusterIPsRelatedFields}. */
-  private static List<FieldError> validateClusterIPs(JsonNode spec, String type) {
-    List<FieldError> errs = new ArrayList<>();
-    if (type.equals("ExternalName")) {
-      return errs;
-    }
-    String clusterIp = Trees.text(spec, "clusterIP", "");
-    List<String> clusterIps = Trees.strings(spec, "clusterIPs");
-    if (!clusterIp.isEmpty()) {
-      if (clusterIps.isEmpty()) {
-        errs.add(FieldError.required("spec.clusterIPs"));
-      } else if (!clusterIps.get(0).equals(clusterIp)) {
-        errs.add(
-            FieldError.invalid(
-                "spec.clusterIPs",
-                GoValues.strings(clusterIps),
-                "first value must match `clusterIP`"));
-      }
-    } else if (!clusterIps.isEmpty()) {
-      errs.add(
-          FieldError.invalid(
-              "spec.clusterIPs",
-              GoValues.strings(clusterIps),
-              "must be empty when `clusterIP` is not specified"));
-    }
-    List<String> families = Trees.strings(spec, "ipFamilies");
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < families.size(); i++) {
-      if (!FAMILIES.contains(families.get(i))) {
-        errs.add(FieldError.notSupported("spec.ipFamilies[" + i + "]", families.get(i), FAMILIES));
-      }
-      if (!seen.add(families.get(i))) {
-        errs.add(FieldError.duplicate("spec.ipFamilies[" + i + "]", families.get(i)));
-      }
-    }
-    String policy = Trees.text(spec, "ipFamilyPolicy");
-    if (policy != null && !FAMILY_POLICIES.contains(policy)) {
-      errs.add(FieldError.notSupported("spec.ipFamilyPolicy", policy, FAMILY_POLICIES));
-    }
-    for (int i = 0; i < clusterIps.size(); i++) {
-      String ip = clusterIps.get(i);
-      if (i == 0 && ip.equals("None")) {
-        if (clusterIps.size() > 1) {
-          errs.add(
-              FieldError.invalid(
-                  "spec.clusterIPs",
-                  GoValues.strings(clusterIps),
-                  "'None' must be the first and only value"));
-        }
-        continue;
-      }
-      errs.addAll(Addresses.validateIP(ip, "spec.clusterIPs[" + i + "]"));
-    }
-    if (clusterIps.size() > 2) {
-      errs.add(
-          FieldError.invalid(
-              "spec.clusterIPs", GoValues.strings(clusterIps), "may only hold up to 2 values"));
-    }
-    return errs;
   }
 
   private static List<FieldError> validateTrafficPolicies(JsonNode spec, String type) {
@@ -292,33 +246,10 @@ final class ServiceValidation {
     boolean bothHeadless = ServiceDefaults.isHeadless(spec) && ServiceDefaults.isHeadless(oldSpec);
     if (!externalName && !bothHeadless) {
       errs.addAll(
-          validateClusterIPsUpdate(
+          ServiceIpValidation.validateUpdate(
               Trees.strings(spec, "clusterIPs"), Trees.strings(oldSpec, "clusterIPs")));
     }
     errs.addAll(validate(service));
-    return errs;
-  }
-
-  private static List<FieldError> validateClusterIPsUpdate(List<String> ips, List<String> old) {
-    List<FieldError> errs = new ArrayList<>();
-    Object shown = GoValues.strings(ips.isEmpty() ? null : ips);
-    if (ips.size() == old.size()) {
-      for (int i = 0; i < old.size(); i++) {
-        if (!old.get(i).equals(ips.get(i))) {
-          errs.add(
-              FieldError.invalid("spec.clusterIPs[" + i + "]", shown, "may not change once set"));
-        }
-      }
-    } else if (ips.size() < old.size()) {
-      if (ips.isEmpty()) {
-        errs.add(
-            FieldError.invalid("spec.clusterIPs[0]", shown, "primary clusterIP can not be unset"));
-      } else if (!ips.get(0).equals(old.get(0))) {
-        errs.add(FieldError.invalid("spec.clusterIPs[0]", shown, "may not change once set"));
-      }
-    } else if (!old.isEmpty() && !ips.get(0).equals(old.get(0))) {
-      errs.add(FieldError.invalid("spec.clusterIPs[0]", shown, "may not change once set"));
-    }
     return errs;
   }
 }

@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -259,6 +261,27 @@ public final class SchedulerCache {
     Snapshot snapshot = new Snapshot();
     updateSnapshot(snapshot);
     return snapshot;
+  }
+
+  /** Keys of the bound (not assumed) pods in the cache. */
+  public synchronized Set<String> boundPodKeys() {
+    Set<String> keys = new HashSet<>();
+    podStates.forEach(
+        (key, state) -> {
+          if (!state.assumed()) {
+            keys.add(key);
+          }
+        });
+    return keys;
+  }
+
+  /** Names of the nodes the cache knows. */
+  public synchronized Set<String> nodeNames() {
+    Set<String> names = new HashSet<>();
+    nodes.inInsertionOrder().stream()
+        .filter(n -> n.node() != null)
+        .forEach(n -> names.add(n.name()));
+    return names;
   }
 
   public synchronized int nodeCount() {

@@ -262,6 +262,11 @@ public final class SchedulingQueue {
     return !activeQ.isEmpty();
   }
 
+  /** Keys of every pod in the queue, in flight included. */
+  public synchronized Set<String> podKeys() {
+    return Set.copyOf(pods.keySet());
+  }
+
   /** Whether the queue holds the pod (in any sub-queue or in flight). */
   public synchronized boolean contains(String podKey) {
     return pods.containsKey(podKey);

@@ -97,9 +97,43 @@ final class PodStatusComputer {
             .withPodIP(in.podIp())
             .withPodIPs(in.podIp() == null ? List.of() : List.of(new PodIP(in.podIp())))
             .withStartTime(old.getStartTime() != null ? old.getStartTime() : time(in.startTime()))
+            .withQosClass(old.getQosClass() != null ? old.getQosClass() : qosClass(in.pod()))
             .withInitContainerStatuses(statuses(in.initContainers(), in, true))
             .withContainerStatuses(statuses(in.containers(), in, false));
     return b.build();
+  }
+
+  /** Upstream's QoS class: Guaranteed, Burstable or BestEffort from requests and limits. */
+  static String qosClass(Pod pod) {
+    boolean any = false;
+    boolean guaranteed = true;
+    List<io.fabric8.kubernetes.api.model.Container> all =
+        new ArrayList<>(pod.getSpec().getContainers());
+    if (pod.getSpec().getInitContainers() != null) {
+      all.addAll(pod.getSpec().getInitContainers());
+    }
+    for (var c : all) {
+      var r = c.getResources();
+      var requests =
+          r == null || r.getRequests() == null
+              ? java.util.Map.<String, io.fabric8.kubernetes.api.model.Quantity>of()
+              : r.getRequests();
+      var limits =
+          r == null || r.getLimits() == null
+              ? java.util.Map.<String, io.fabric8.kubernetes.api.model.Quantity>of()
+              : r.getLimits();
+      any |= !requests.isEmpty() || !limits.isEmpty();
+      for (String res : List.of("cpu", "memory")) {
+        var limit = limits.get(res);
+        var request = requests.getOrDefault(res, limit);
+        if (limit == null
+            || request == null
+            || limit.getNumericalAmount().compareTo(request.getNumericalAmount()) != 0) {
+          guaranteed = false;
+        }
+      }
+    }
+    return !any ? "BestEffort" : guaranteed ? "Guaranteed" : "Burstable";
   }
 
   private static boolean readinessGates(Pod pod) {

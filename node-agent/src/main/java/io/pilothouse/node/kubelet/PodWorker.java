@@ -31,6 +31,7 @@ public final class PodWorker {
   private final Map<String, ContainerRecord> containers = new LinkedHashMap<>();
   private final PodProbes probes;
   private final PodTerminator terminator;
+  private final ContainerSync containerSync;
   private volatile Pod pod;
   private volatile boolean gone;
   private PodSandboxStatus sandbox;
@@ -47,6 +48,7 @@ public final class PodWorker {
     this.ctx = ctx;
     this.probes = new PodProbes(ctx);
     this.terminator = new PodTerminator(ctx);
+    this.containerSync = new ContainerSync(this, ctx, probes);
     for (Container c : nullSafe(pod.getSpec().getInitContainers())) {
       inits.put(c.getName(), new ContainerRecord(c, true));
     }
@@ -210,7 +212,7 @@ public final class PodWorker {
     if (initialized) {
       for (ContainerRecord r : inits.values()) {
         if (r.sidecar()) {
-          syncOne(r, now, wake, "Always");
+          containerSync.syncOne(r, now, wake, "Always");
         }
       }
       return true;
@@ -218,7 +220,7 @@ public final class PodWorker {
     String policy = PodStatusComputer.restartPolicy(pod);
     for (ContainerRecord r : inits.values()) {
       if (r.sidecar()) {
-        syncOne(r, now, wake, "Always");
+        containerSync.syncOne(r, now, wake, "Always");
         if (!r.started) {
           return false;
         }
@@ -227,7 +229,7 @@ public final class PodWorker {
       if (r.succeeded()) {
         continue;
       }
-      syncOne(r, now, wake, "Never".equals(policy) ? "Never" : "OnFailure");
+      containerSync.syncOne(r, now, wake, "Never".equals(policy) ? "Never" : "OnFailure");
       return false;
     }
     return true;
@@ -236,89 +238,13 @@ public final class PodWorker {
   private void syncContainers(Instant now, Wake wake) {
     String policy = PodStatusComputer.restartPolicy(pod);
     for (ContainerRecord r : containers.values()) {
-      syncOne(r, now, wake, policy);
+      containerSync.syncOne(r, now, wake, policy);
     }
   }
 
-  /** Starts, probes or restarts one container according to its state. */
-  private void syncOne(ContainerRecord r, Instant now, Wake wake, String policy) {
-    if (r.current == null || r.containerId == null && r.waitingReason != null) {
-      startContainer(r, now, wake);
-    } else if (r.running()) {
-      probes.run(this, r, podIp(), now, wake);
-      if (r.running() && !r.started && !r.ready) {
-        wake.atMost(now.plusSeconds(1));
-      }
-    } else if (r.exited()) {
-      restartIfNeeded(r, now, wake, policy);
-    } else {
-      wake.atMost(now.plusSeconds(1));
-    }
-  }
-
-  private void startContainer(ContainerRecord r, Instant now, Wake wake) {
-    if (!ctx.starter().start(starterContext(), r)) {
-      wake.atMost(r.retryAt);
-      return;
-    }
-    if (r.running()) {
-      probes.run(this, r, podIp(), now, wake);
-    }
-    wake.atMost(now.plusSeconds(1));
-  }
-
-  private ContainerStarter.PodContext starterContext() {
+  ContainerStarter.PodContext starterContext() {
     return new ContainerStarter.PodContext(
         pod, sandbox.id(), sandbox.ip(), ctx.hostIp(), volumes, ctx.logDir(pod));
-  }
-
-  private void restartIfNeeded(ContainerRecord r, Instant now, Wake wake, String policy) {
-    r.ready = false;
-    boolean restart =
-        "Always".equals(policy) || "OnFailure".equals(policy) && r.current.exitCode() != 0;
-    if (!restart) {
-      r.clearWaiting();
-      return;
-    }
-    if (!r.current.id().equals(r.backoffCountedFor)) {
-      r.backoffCountedFor = r.current.id();
-      Instant started = r.current.startedAt();
-      Instant finished = r.current.finishedAt() == null ? now : r.current.finishedAt();
-      r.backoff.exited(
-          finished, started == null ? Duration.ZERO : Duration.between(started, finished));
-    }
-    if (r.backoff.inBackoff(now)) {
-      r.waiting(
-          "CrashLoopBackOff",
-          "back-off "
-              + r.backoff.delay().toSeconds()
-              + "s restarting failed container="
-              + r.name
-              + " pod="
-              + pod.getMetadata().getName()
-              + "_"
-              + pod.getMetadata().getNamespace()
-              + "("
-              + uid()
-              + ")");
-      wake.atMost(r.backoff.notBefore());
-      return;
-    }
-    String old = r.previous == null ? null : r.previous.id();
-    r.restartCount++;
-    r.backoff.restarted();
-    if (ctx.starter().start(starterContext(), r)) {
-      if (old != null) {
-        ctx.runtime().removeContainer(old);
-      }
-      if (r.running()) {
-        probes.run(this, r, podIp(), now, wake);
-      }
-      wake.atMost(now.plusSeconds(1));
-    } else {
-      r.restartCount--;
-      wake.atMost(r.retryAt);
-    }
   }
 
   /** Kills a container that failed its liveness or startup probe; the next sync restarts it. */

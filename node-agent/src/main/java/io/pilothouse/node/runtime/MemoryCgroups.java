@@ -142,6 +142,14 @@ public final class MemoryCgroups {
     }
   }
 
+  /** Removes this node's cgroup directory once its containers are gone. */
+  void close() {
+    if (base != null) {
+      removeStale();
+      remove(base);
+    }
+  }
+
   private static void writeQuietly(Path file, String value) {
     try {
       Files.writeString(file, value);

@@ -238,7 +238,7 @@ public final class ProcessRuntime implements ContainerRuntime {
     c.stopRequested = true;
     try {
       if (!timeout.isZero() && !timeout.isNegative()) {
-        ProcessGroups.signalGroup(c.pid, "TERM");
+        signal(c, "TERM");
         c.process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (java.util.concurrent.TimeoutException e) {
@@ -248,8 +248,15 @@ public final class ProcessRuntime implements ContainerRuntime {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    ProcessGroups.signalGroup(c.pid, "KILL");
+    signal(c, "KILL");
     awaitExited(c);
+  }
+
+  /** Signals the container's group; its leader directly if it has not called setsid yet. */
+  private static void signal(ProcessContainer c, String signal) {
+    if (!ProcessGroups.signalGroup(c.pid, signal)) {
+      ProcessGroups.signal(List.of(c.pid), signal);
+    }
   }
 
   private void awaitExited(ProcessContainer c) {
@@ -342,6 +349,7 @@ public final class ProcessRuntime implements ContainerRuntime {
       }
     }
     launcher.shutdown();
+    cgroups.close();
   }
 
   private ProcessContainer require(String containerId) {

@@ -94,7 +94,7 @@ class ProcessRuntimeTest {
     assertThat(running.state()).isEqualTo(ContainerState.RUNNING);
     long pid = Long.parseLong(running.externalId().substring("process://".length()));
     assertThat(ProcessHandle.of(pid)).isPresent();
-    assertThat(ProcessGroups.processGroupOf(pid)).isEqualTo(pid);
+    await().atMost(Duration.ofSeconds(2)).until(() -> ProcessGroups.processGroupOf(pid) == pid);
     Path log = runtime.logPath(id);
     await()
         .atMost(Duration.ofSeconds(5))
@@ -237,5 +237,39 @@ class ProcessRuntimeTest {
     assertThat(Files.exists(mountPoint.resolve("greeting"))).isFalse();
     runtime.removeContainer(id);
     assertThat(Files.exists(root.resolve("not-yet"))).isFalse();
+  }
+
+  @Test
+  void aMemoryLimitIsEnforcedWhereCgroupsAreWritable() {
+    MemoryCgroups cgroups = MemoryCgroups.detect("memtest-" + ProcessHandle.current().pid());
+    Assumptions.assumeTrue(cgroups.enabled(), "memory cgroups not writable here");
+    runtime =
+        new ProcessRuntime(
+            root,
+            ImageCatalog.defaults(),
+            new PodIpAllocator("127.241.1.0/24"),
+            Isolation.detect(),
+            cgroups,
+            Clock.systemUTC());
+    PodSandboxStatus pod = sandbox("hungry");
+    ContainerConfig config =
+        new ContainerConfig(
+            "main",
+            0,
+            "python",
+            List.of("python3", "-c", "x = bytearray(300 * 1024 * 1024); print('survived')"),
+            List.of(),
+            Map.of(),
+            null,
+            List.of(),
+            root.resolve("logs/main/0.log"),
+            64L * 1024 * 1024,
+            List.of(),
+            Map.of());
+    String id = runtime.createContainer(pod.id(), config);
+    runtime.startContainer(id);
+    await().atMost(Duration.ofSeconds(10)).until(() -> status(id).exited());
+    assertThat(status(id).reason()).isEqualTo("OOMKilled");
+    assertThat(status(id).exitCode()).isEqualTo(137);
   }
 }

@@ -132,8 +132,8 @@ final class ContainerValidation {
     errs.addAll(validatePorts(container, cpath + ".ports"));
     errs.addAll(EnvValidation.validateEnv(container, cpath + ".env"));
     errs.addAll(EnvValidation.validateEnvFrom(container, cpath + ".envFrom"));
-    errs.addAll(VolumeValidation.validateMounts(container, volumes, cpath + ".volumeMounts"));
-    errs.addAll(VolumeValidation.validateDevices(container, volumes, cpath + ".volumeDevices"));
+    errs.addAll(MountValidation.validateMounts(container, volumes, cpath + ".volumeMounts"));
+    errs.addAll(MountValidation.validateDevices(container, volumes, cpath + ".volumeDevices"));
     errs.addAll(requiredChoice(container, "imagePullPolicy", PULL_POLICIES, cpath));
     errs.addAll(
         ResourceValidation.validateContainer(container.get("resources"), cpath + ".resources"));

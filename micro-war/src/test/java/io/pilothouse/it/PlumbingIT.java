@@ -1,8 +1,10 @@
 package io.pilothouse.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pilothouse.compaction.CompactionTimer;
 import io.pilothouse.json.KubernetesJson;
 import io.pilothouse.registry.ObjectRegistry;
 import io.pilothouse.registry.ResourceType;
@@ -20,37 +22,52 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The change feed inside the deployed application: a write's JMS message reaches the message-driven
- * consumer only after the writing transaction committed, and a rolled-back write sends nothing.
+ * The runtime plumbing inside the deployed application (Arquillian, in-container): JPA writes read
+ * back in a new transaction, a write's JMS message reaching the message-driven consumer only after
+ * its transaction committed, nothing sent for a rolled-back write, and the EJB compaction timer
+ * firing.
  */
 @ExtendWith(ArquillianExtension.class)
-class ChangeFeedIT {
+class PlumbingIT {
 
   @Deployment
   static WebArchive deployment() {
     return Deployments.pilothouseWar()
-        .addClasses(ChangeFeedIT.class, HeardChanges.class, Deployments.class, Poll.class);
+        .addClasses(PlumbingIT.class, HeardChanges.class, Deployments.class, Poll.class);
   }
 
   @Inject ObjectRegistry registry;
   @Inject ResourceTypes types;
   @Inject HeardChanges heard;
+  @Inject CompactionTimer compaction;
   @Resource UserTransaction transaction;
 
   private ResourceType configMaps() {
     return types.find("", "v1", "configmaps").orElseThrow();
   }
 
-  private void create(String name) {
+  private void create(String name, String value) {
     ObjectNode object = KubernetesJson.mapper().createObjectNode();
     object.putObject("metadata").put("name", name);
+    object.putObject("data").put("key", value);
     registry.create(configMaps(), "default", object, WriteOptions.DEFAULT);
+  }
+
+  @Test
+  void jpaWriteIsReadBackInANewTransaction() throws Exception {
+    transaction.begin();
+    create("persisted", "value");
+    transaction.commit();
+
+    ObjectNode read = registry.get(configMaps(), "default", "persisted");
+    assertEquals("value", read.path("data").path("key").asString());
+    assertFalse(read.path("metadata").path("resourceVersion").asString().isEmpty());
   }
 
   @Test
   void committedWriteReachesTheConsumerAfterCommit() throws Exception {
     transaction.begin();
-    create("announced-after-commit");
+    create("announced-after-commit", "x");
     transaction.commit();
 
     assertTrue(
@@ -64,15 +81,24 @@ class ChangeFeedIT {
   @Test
   void rolledBackWriteSendsNothing() throws Exception {
     transaction.begin();
-    create("rolled-back");
+    create("rolled-back", "x");
     transaction.rollback();
     transaction.begin();
-    create("committed-after-rollback");
+    create("committed-after-rollback", "x");
     transaction.commit();
 
     assertTrue(
         Poll.until(Duration.ofSeconds(20), () -> heard.heard("committed-after-rollback")),
         "the committed write was never announced");
     assertFalse(heard.heard("rolled-back"), "a rolled-back write was announced");
+    assertTrue(registry.find(configMaps(), "default", "rolled-back").isEmpty());
+  }
+
+  @Test
+  void compactionTimerFiresRepeatedly() {
+    long before = compaction.runs();
+    assertTrue(
+        Poll.until(Duration.ofSeconds(20), () -> compaction.runs() >= before + 2),
+        "the compaction timer did not fire twice in 20 s");
   }
 }

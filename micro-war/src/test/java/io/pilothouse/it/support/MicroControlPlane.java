@@ -1,0 +1,152 @@
+package io.pilothouse.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A control plane for black-box tests: the built WAR on Payara Micro in a process of its own, with
+ * a fresh data directory, started as {@code ./pilothouse up} starts it and stopped (with its whole
+ * process tree) when closed.
+ */
+public final class MicroControlPlane implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+
+  private final Path build;
+  private final Path dataDir;
+  private final Path log;
+  private final int port;
+  private Process process;
+
+  public MicroControlPlane(Path build, String name) throws IOException {
+    this.build = build;
+    this.dataDir = build.resolve(name + "-data");
+    this.log = build.resolve(name + ".log");
+    this.port = freePort();
+  }
+
+  /** The API root, e.g. {@code http://127.0.0.1:41234/}. */
+  public URI root() {
+    return URI.create("http://127.0.0.1:" + port + "/");
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Starts Micro and waits for {@code /readyz}. */
+  public MicroControlPlane start() throws Exception {
+    Path rootDir = build.resolve("micro-root-" + port);
+    Files.createDirectories(rootDir);
+    Files.createDirectories(dataDir);
+    ProcessBuilder builder = new ProcessBuilder(command(rootDir));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    process = builder.start();
+    awaitReady();
+    return this;
+  }
+
+  /** Stops the server (and what it spawned), as {@code ./pilothouse down} does. */
+  public void stop() throws InterruptedException {
+    if (process == null) {
+      return;
+    }
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    process = null;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
+  }
+
+  private List<String> command(Path rootDir) {
+    Path runtime = build.resolve("runtime");
+    String java =
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.add("-Xmx1500m");
+    command.add("-Dpilothouse.data=" + dataDir);
+    command.add("-Dpilothouse.compaction.interval.seconds=2");
+    command.add("-Dpilothouse.compaction.window.revisions=5000");
+    command.add("-Dorg.apache.activemq.default.directory.prefix=" + dataDir + "/");
+    command.add("-Dhazelcast.socket.bind.any=false");
+    command.add("-Dhazelcast.phone.home.enabled=false");
+    command.addAll(
+        List.of(
+            "-jar", runtime.resolve("payara-micro.jar").toString(),
+            "--nocluster", "--disablephonehome",
+            "--port", Integer.toString(port),
+            "--rootdir", rootDir.toString(),
+            "--prebootcommandfile", runtime.resolve("pre-boot.asadmin").toString(),
+            "--postbootcommandfile", runtime.resolve("post-boot.asadmin").toString(),
+            "--contextroot", "/",
+            "--deploy", build.resolve("pilothouse.war").toString()));
+    return command;
+  }
+
+  private void awaitReady() throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Payara Micro exited; see " + log);
+      }
+      if (deploymentFailed()) {
+        stop();
+        throw new IllegalStateException("the WAR failed to deploy; see " + log);
+      }
+      try {
+        HttpResponse<String> ready =
+            http.send(
+                HttpRequest.newBuilder(root().resolve("/readyz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    stop();
+    throw new IllegalStateException("control plane not ready in " + READY_TIMEOUT + "; see " + log);
+  }
+
+  private boolean deploymentFailed() throws IOException {
+    if (!Files.exists(log)) {
+      return false;
+    }
+    String text = Files.readString(log);
+    return text.contains("Exception while deploying the app")
+        || text.contains("Exception while loading the app");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
