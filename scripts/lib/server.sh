@@ -61,29 +61,13 @@ server_jvm_options() {
   done
 }
 
-# The elements added to server-config: no phone-home (Payara reports usage to payara.fish by
-# default), the embedded OpenMQ broker on 127.0.0.1 (it listens on every interface otherwise).
-SERVER_CONFIG_ADDITIONS='            <phone-home-runtime-configuration enabled="false"></phone-home-runtime-configuration>
-            <jms-service default-jms-host="default_JMS_host" type="EMBEDDED">
-                <jms-host port="7676" name="default_JMS_host" host="127.0.0.1"></jms-host>
-                <property name="imq.hostname" value="127.0.0.1"></property>
-            </jms-service>'
-
-# server_configure PORT LOG: domain.xml from the pristine copy: every listener and the data grid on
-# 127.0.0.1, the HTTP port, SERVER_CONFIG_ADDITIONS, our JVM options after the first -Xmx (the later
-# -Xmx wins); logging.properties: the server log into LOG.
+# server_configure PORT LOG: domain.xml from the pristine copy (see payara-loopback-domain.sh), with
+# our JVM options; logging.properties: the server log into LOG.
 server_configure() {
   local port=$1 log=$2 config
   config=$(domain_dir)/config
-  JVM_OPTIONS=$(server_jvm_options) ADDITIONS=$SERVER_CONFIG_ADDITIONS awk '
-    { print }
-    !c && /<config name="server-config"/ { print ENVIRON["ADDITIONS"]; c = 1 }
-    !x && /<jvm-options>-Xmx/ { print ENVIRON["JVM_OPTIONS"]; x = 1 }
-  ' "$config/domain.xml.orig" |
-    sed -e 's/address="0\.0\.0\.0"/address="127.0.0.1"/g' \
-      -e '/<network-listener /{/address=/!s/<network-listener /<network-listener address="127.0.0.1" /}' \
-      -e 's/<hazelcast-runtime-configuration /<hazelcast-runtime-configuration das-bind-address="127.0.0.1" /' \
-      -e "/name=\"http-listener-1\"/s/port=\"[0-9]*\"/port=\"$port\"/" >"$config/domain.xml"
+  JVM_OPTIONS=$(server_jvm_options) \
+    "$REPO/scripts/payara-loopback-domain.sh" "$config/domain.xml.orig" "$config/domain.xml" "$port"
   sed "s|^com.sun.enterprise.server.logging.GFFileHandler.file=.*|com.sun.enterprise.server.logging.GFFileHandler.file=$log|" \
     "$config/logging.properties.orig" >"$config/logging.properties"
   rm -rf "$(domain_dir)/applications/pilothouse" "$(domain_dir)/generated" "$(domain_dir)/osgi-cache"

@@ -24,11 +24,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Announces every committed store write on the change topic. It observes {@link StoreChange}s
- * only after their transaction succeeded, so a rolled-back write is never announced, and hands
- * them to one sender thread that publishes them outside any transaction, in commit order, over a
- * long-lived connection. A send that fails is logged and dropped: consumers are level-triggered
- * and a periodic resync repairs what a lost message delays.
+ * Announces every committed store write on the change topic. It observes {@link StoreChange}s only
+ * after their transaction succeeded, so a rolled-back write is never announced, and hands them to
+ * one sender thread that publishes them outside any transaction, in commit order, over a long-lived
+ * connection. A send that fails is logged and dropped: consumers are level-triggered and a periodic
+ * resync repairs what a lost message delays.
  */
 @ApplicationScoped
 public class ChangePublisher {

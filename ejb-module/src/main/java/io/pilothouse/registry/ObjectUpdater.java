@@ -66,7 +66,9 @@ final class ObjectUpdater {
       type.strategy().prepareForUpdate(object, old);
     }
     Generation.bumpIfSpecChanged(type, object, old);
-    List<FieldError> errors = new ArrayList<>(MetadataChecks.validate(type, metadata));
+    List<FieldError> errors =
+        new ArrayList<>(
+            MetadataChecks.validateUpdate(type, metadata, ObjectNodes.metadata(old.deepCopy())));
     errors.addAll(type.strategy().validateUpdate(object, old));
     if (!errors.isEmpty()) {
       throw RegistryErrors.invalid(type, name, errors);

@@ -272,4 +272,52 @@ class ProcessRuntimeTest {
     assertThat(status(id).reason()).isEqualTo("OOMKilled");
     assertThat(status(id).exitCode()).isEqualTo(137);
   }
+
+  @Test
+  void execRunsInTheContainersEnvironmentAndMountNamespace() throws Exception {
+    Isolation isolation = Isolation.detect();
+    runtime(isolation);
+    Path volume = Files.createDirectories(root.resolve("probe-volume"));
+    Files.writeString(volume.resolve("healthy"), "yes");
+    Path mountPoint = root.resolve("probe-mount");
+    PodSandboxStatus pod = sandbox("probed");
+    ContainerConfig config =
+        new ContainerConfig(
+            "main",
+            0,
+            "busybox",
+            List.of("sleep", "30"),
+            List.of(),
+            Map.of("MODE", "probe", "PILOTHOUSE_VOLUME_DATA", volume.toString()),
+            null,
+            List.of(new Mount("data", volume, mountPoint.toString(), true)),
+            root.resolve("logs/main/0.log"),
+            0,
+            List.of(),
+            Map.of());
+    String id = runtime.createContainer(pod.id(), config);
+    runtime.startContainer(id);
+    String file =
+        isolation.namespaces()
+            ? mountPoint.resolve("healthy").toString()
+            : "$PILOTHOUSE_VOLUME_DATA/healthy";
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                runtime
+                    .execSync(
+                        id,
+                        List.of("sh", "-c", "cat " + file + " && echo $MODE"),
+                        Duration.ofSeconds(2))
+                    .succeeded());
+    ExecResult ok =
+        runtime.execSync(
+            id, List.of("sh", "-c", "cat " + file + " && echo $MODE"), Duration.ofSeconds(2));
+    assertThat(ok.output()).contains("yes").contains("probe");
+    ExecResult slow = runtime.execSync(id, List.of("sleep", "5"), Duration.ofMillis(300));
+    assertThat(slow.timedOut()).isTrue();
+    assertThat(runtime.execSync(id, List.of("false"), Duration.ofSeconds(2)).exitCode())
+        .isEqualTo(1);
+  }
 }

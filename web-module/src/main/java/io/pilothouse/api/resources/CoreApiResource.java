@@ -7,6 +7,7 @@ import io.pilothouse.api.server.RequestInfo;
 import io.pilothouse.api.server.ResourceRequests;
 import io.pilothouse.discovery.DiscoveryDocuments;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -28,6 +29,7 @@ public class CoreApiResource {
   @Inject ResourceRequests requests;
   @Context UriInfo uri;
   @Context HttpHeaders headers;
+  @Context HttpServletRequest request;
 
   @GET
   public Response versions() {
@@ -79,12 +81,23 @@ public class CoreApiResource {
 
   @DELETE
   @Path("{version}/{path: .+}")
-  public Response delete(
-      @PathParam("version") String version, @PathParam("path") String path, InputStream body) {
-    return requests.delete(info(version, path), uri.getQueryParameters(), headers, body);
+  public Response delete(@PathParam("version") String version, @PathParam("path") String path) {
+    return requests.delete(info(version, path), uri.getQueryParameters(), headers, body());
   }
 
   private static RequestInfo info(String version, String path) {
     return ApiPaths.parse("", version, path);
+  }
+
+  /**
+   * A DELETE's optional DeleteOptions body, read from the servlet request: Jersey refuses DELETE
+   * requests that carry an entity when the method declares one.
+   */
+  private InputStream body() {
+    try {
+      return request.getInputStream();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -7,6 +7,7 @@ import io.pilothouse.api.server.RequestInfo;
 import io.pilothouse.api.server.ResourceRequests;
 import io.pilothouse.discovery.DiscoveryDocuments;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -30,6 +31,7 @@ public class GroupApiResource {
   @Inject ResourceRequests requests;
   @Context UriInfo uri;
   @Context HttpHeaders headers;
+  @Context HttpServletRequest request;
 
   @GET
   public Response groups() {
@@ -98,14 +100,25 @@ public class GroupApiResource {
   public Response delete(
       @PathParam("group") String group,
       @PathParam("version") String version,
-      @PathParam("path") String path,
-      InputStream body) {
+      @PathParam("path") String path) {
     RequestInfo info = ApiPaths.parse(group, version, path);
-    return requests.delete(info, uri.getQueryParameters(), headers, body);
+    return requests.delete(info, uri.getQueryParameters(), headers, body());
   }
 
   private StatusException notFound() {
     return new StatusException(
         404, StatusReasons.NOT_FOUND, "the server could not find the requested resource");
+  }
+
+  /**
+   * A DELETE's optional DeleteOptions body, read from the servlet request: Jersey refuses DELETE
+   * requests that carry an entity when the method declares one.
+   */
+  private InputStream body() {
+    try {
+      return request.getInputStream();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

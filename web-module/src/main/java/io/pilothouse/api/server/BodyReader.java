@@ -42,6 +42,7 @@ public final class BodyReader {
 
   /** The body as one object, parsed as YAML when the content type says so, else as JSON. */
   public static ObjectNode object(InputStream in, String contentType) {
+    requireSupported(contentType);
     String text = text(in);
     if (text.isBlank()) {
       throw new StatusException(400, StatusReasons.BAD_REQUEST, "the request body is empty");
@@ -62,6 +63,21 @@ public final class BodyReader {
               + " application/json, application/yaml ("
               + e.getOriginalMessage()
               + ")");
+    }
+  }
+
+  /** 415 for bodies in a format this server does not read (protobuf, CBOR...). */
+  public static void requireSupported(String contentType) {
+    if (contentType == null) {
+      return;
+    }
+    String type = contentType.toLowerCase(java.util.Locale.ROOT);
+    if (!type.contains("json") && !type.contains("yaml")) {
+      throw new StatusException(
+          415,
+          StatusReasons.UNSUPPORTED_MEDIA_TYPE,
+          "the body of the request was in an unknown format - accepted media types include:"
+              + " application/json, application/yaml");
     }
   }
 

@@ -32,27 +32,37 @@ public class ResourceRequests {
   @Inject ObjectRegistry registry;
   @Inject WatchService watches;
   @Inject SubresourceRequests subresources;
+  @Inject TableRepresentation tables;
 
   public Response get(RequestInfo info, MultivaluedMap<String, String> query, HttpHeaders headers) {
     ResourceType type = type(info);
     if (info.subresource() != null) {
       return subresources.get(type, info, query, headers);
     }
+    boolean table = Representations.wantsTable(headers);
     if (info.hasName()) {
-      return Representations.ok(200, registry.get(type, info.namespace(), info.name()), headers);
+      ObjectNode object = registry.get(type, info.namespace(), info.name());
+      return Representations.ok(
+          200, table ? tables.of(type, object, query, true) : object, headers);
     }
     ListOptions options = QueryOptions.list(query);
     if (info.watchPrefix() || QueryOptions.isWatch(query)) {
+      WatchStream.EventEncoder encoder =
+          table
+              ? (object, first) -> tables.of(type, object, query, first)
+              : (object, first) -> object;
       WatchStream stream =
           new WatchStream(
               type,
               watches.open(type, info.namespace(), options),
+              encoder,
               options.allowBookmarks(),
               options.timeoutSeconds());
       return Response.ok(stream, MediaType.APPLICATION_JSON_TYPE).build();
     }
+    var list = registry.list(type, info.namespace(), options);
     return Representations.ok(
-        200, ListDocuments.of(registry.list(type, info.namespace(), options)), headers);
+        200, table ? tables.of(list, query) : ListDocuments.of(list), headers);
   }
 
   public Response post(

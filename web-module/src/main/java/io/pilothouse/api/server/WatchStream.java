@@ -24,13 +24,26 @@ public final class WatchStream implements StreamingOutput {
 
   private final ResourceType type;
   private final Watch watch;
+  private final EventEncoder encoder;
   private final boolean bookmarks;
   private final long deadline;
   private long lastRevision;
+  private boolean sentAny;
 
-  public WatchStream(ResourceType type, Watch watch, boolean bookmarks, Integer timeoutSeconds) {
+  /** Turns an event's object into what the client asked for (the object, or a Table row). */
+  public interface EventEncoder {
+    ObjectNode encode(ObjectNode object, boolean first);
+  }
+
+  public WatchStream(
+      ResourceType type,
+      Watch watch,
+      EventEncoder encoder,
+      boolean bookmarks,
+      Integer timeoutSeconds) {
     this.type = type;
     this.watch = watch;
+    this.encoder = encoder;
     this.bookmarks = bookmarks;
     long timeoutMillis =
         timeoutSeconds != null && timeoutSeconds > 0
@@ -51,7 +64,8 @@ public final class WatchStream implements StreamingOutput {
         }
         WatchEvent event = watch.poll(Math.min(POLL_MILLIS, deadline - now), TimeUnit.MILLISECONDS);
         if (event != null) {
-          send(out, event.type(), event.object());
+          send(out, event.type(), encoder.encode(event.object(), lastRevision == 0 && !sentAny));
+          sentAny = true;
           lastRevision = Math.max(lastRevision, event.revision());
         } else if (bookmarks && now >= nextBookmark && lastRevision > 0) {
           send(out, "BOOKMARK", bookmark());
