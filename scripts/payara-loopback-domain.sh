@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# payara-loopback-domain.sh ORIGINAL OUTPUT PORT: writes a Payara Server domain.xml, from the
+# payara-loopback-domain.sh ORIGINAL OUTPUT PORT [ADMIN_PORT]: writes a Payara Server domain.xml, from the
 # distribution's ORIGINAL, in which every listener (HTTP, admin, IIOP, JMX, OpenMQ, the data grid)
 # binds 127.0.0.1, http-listener-1 listens on PORT, phone-home is off, and Payara's own
 # MicroProfile OpenAPI endpoint is off (the Kubernetes API serves /openapi), and DELETE requests
@@ -10,6 +10,7 @@ set -euo pipefail
 original=${1:?original domain.xml}
 output=${2:?output domain.xml}
 port=${3:?http port}
+admin_port=${4:-4848}
 
 additions='            <phone-home-runtime-configuration enabled="false"></phone-home-runtime-configuration>
             <jms-service default-jms-host="default_JMS_host" type="EMBEDDED">
@@ -27,4 +28,5 @@ ADDITIONS=$additions JVM_OPTIONS=${JVM_OPTIONS:-} awk '
     -e 's/<hazelcast-runtime-configuration /<hazelcast-runtime-configuration das-bind-address="127.0.0.1" /' \
     -e 's/<microprofile-openapi-configuration>/<microprofile-openapi-configuration enabled="false">/' \
     -e '/allow-payload-for-undefined-http-methods/!s/<http /<http allow-payload-for-undefined-http-methods="true" /' \
-    -e "/name=\"http-listener-1\"/s/port=\"[0-9]*\"/port=\"$port\"/" >"$output"
+    -e "/name=\"http-listener-1\"/s/port=\"[0-9]*\"/port=\"$port\"/" \
+    -e "/name=\"admin-listener\"/s/port=\"[0-9]*\"/port=\"$admin_port\"/" >"$output"

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class EarSmokeIT {
 
-  private static final URI ROOT = URI.create("http://127.0.0.1:8080/");
+  private static final URI ROOT =
+      URI.create("http://127.0.0.1:" + System.getProperty("pilothouse.http.port", "18080") + "/");
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,6 +52,16 @@ class EarSmokeIT {
     HttpResponse<String> response = get("/version");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"gitVersion\":\"v1.32.0-pilothouse.");
+  }
+
+  @Test
+  void kubernetesApiServesObjects() throws Exception {
+    HttpResponse<String> namespaces = get("/api/v1/namespaces");
+    assertThat(namespaces.statusCode()).isEqualTo(200);
+    assertThat(namespaces.body()).contains("\"kind\":\"NamespaceList\"", "\"kube-system\"");
+    HttpResponse<String> openapi = get("/openapi/v3");
+    assertThat(openapi.statusCode()).isEqualTo(200);
+    assertThat(openapi.body()).contains("api/v1");
   }
 
   @Test

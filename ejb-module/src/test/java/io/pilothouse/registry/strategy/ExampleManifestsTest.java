@@ -57,15 +57,20 @@ class ExampleManifestsTest {
     return documents;
   }
 
-  /** {@code shared/k8s-examples}, found from the module, the repository or their parents. */
+  /**
+   * The repository's copy, {@code testdata/k8s-examples}, found from the module or the repository
+   * root (or, outside a clone, the team's {@code shared/k8s-examples}).
+   */
   static Path examplesFolder() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/k8s-examples");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
+      for (String name : List.of("testdata/k8s-examples", "shared/k8s-examples")) {
+        Path candidate = dir.resolve(name);
+        if (Files.isDirectory(candidate)) {
+          return candidate;
+        }
       }
     }
     throw new IllegalStateException(
-        "shared/k8s-examples not found above " + Path.of("").toAbsolutePath());
+        "testdata/k8s-examples not found above " + Path.of("").toAbsolutePath());
   }
 }

@@ -1,0 +1,128 @@
+package io.pilothouse.bench;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Scenario 1: pod creates through HTTP with a fixed number of concurrent clients (closed loop:
+ * each client sends its next create when the last one answered), minimal valid pods with unique
+ * names in a fresh namespace. Reports creates/s and the per-request latency.
+ */
+final class CreateScenario {
+
+  /** The outcome of one run. */
+  record Result(int pods, int clients, long elapsedNanos, long[] latencies, int failures) {
+    double perSecond() {
+      return pods / (elapsedNanos / 1e9);
+    }
+  }
+
+  private final Api api;
+
+  CreateScenario(Api api) {
+    this.api = api;
+  }
+
+  static String pod(String name) {
+    return "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\""
+        + name
+        + "\",\"labels\":{\"app\":\"bench\"}},\"spec\":{\"containers\":[{\"name\":\"c\","
+        + "\"image\":\"registry.k8s.io/pause:3.10\"}]}}";
+  }
+
+  /** Creates {@code count} pods named {@code prefix-NNNNN} in {@code namespace}. */
+  Result run(String namespace, String prefix, int count, int clients) throws Exception {
+    String path = "/api/v1/namespaces/" + namespace + "/pods";
+    long[] latencies = new long[count];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger failures = new AtomicInteger();
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    Future<?>[] workers = new Future<?>[clients];
+    for (int c = 0; c < clients; c++) {
+      workers[c] =
+          pool.submit(
+              () -> {
+                go.await();
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                  String body = pod(String.format("%s-%05d", prefix, i));
+                  long start = System.nanoTime();
+                  int status = api.send("POST", path, body).statusCode();
+                  latencies[i] = System.nanoTime() - start;
+                  if (status != 201) {
+                    if (failures.incrementAndGet() <= 3) {
+                      System.out.println("  create " + prefix + "-" + i + " -> " + status);
+                    }
+                  }
+                }
+                return null;
+              });
+    }
+    long start = System.nanoTime();
+    go.countDown();
+    for (Future<?> worker : workers) {
+      worker.get();
+    }
+    long elapsed = System.nanoTime() - start;
+    pool.shutdown();
+    pool.awaitTermination(10, TimeUnit.SECONDS);
+    return new Result(count, clients, elapsed, latencies, failures.get());
+  }
+
+  /** Runs the scenario with a warm-up, H2's commit rate in the same run, and prints the figures. */
+  Result runAndReport(String namespace, String warmupNamespace, int pods, int clients)
+      throws Exception {
+    System.out.printf("%n== 1. Pod creates, %d clients ==%n", clients);
+    System.out.println("  warm-up: 2,000 creates in " + warmupNamespace);
+    run(warmupNamespace, "w", 2_000, clients);
+    api.deleteNamespace(warmupNamespace, "pods");
+    Result result = run(namespace, "p", pods, clients);
+    Stats.Latency latency = Stats.Latency.of(result.latencies());
+    new Stats.Table(
+            "Pod creates through HTTP (" + namespace + ")",
+            "pods",
+            "clients",
+            "seconds",
+            "creates/s",
+            "p50 ms",
+            "p99 ms",
+            "max ms",
+            "failures")
+        .row(
+            result.pods(),
+            result.clients(),
+            Stats.f1(result.elapsedNanos() / 1e9),
+            Stats.f0(result.perSecond()),
+            Stats.f1(latency.p50()),
+            Stats.f1(latency.p99()),
+            Stats.f1(latency.max()),
+            result.failures())
+        .print();
+
+    H2CommitRate.Rate[] rates = new H2CommitRate().run(5.0);
+    Stats.Table h2 = new Stats.Table("H2 raw commit rate (file database under /tmp, 5 s each)",
+        "configuration", "threads", "commits/s", "API creates / H2 commits");
+    for (H2CommitRate.Rate rate : rates) {
+      h2.row(rate.name(), rate.threads(), Stats.f0(rate.perSecond()),
+          String.format(java.util.Locale.ROOT, "%.2f", result.perSecond() / rate.perSecond()));
+    }
+    h2.print();
+    Stats.summary(
+        "1 pod creates",
+        Stats.f0(result.perSecond())
+            + " creates/s with "
+            + clients
+            + " clients = "
+            + String.format(java.util.Locale.ROOT, "%.2f", result.perSecond() / rates[1].perSecond())
+            + " x H2's shared-row commit rate ("
+            + Stats.f0(rates[1].perSecond())
+            + "/s)",
+        ">= 2,000 creates/s",
+        result.perSecond() >= 2_000 && result.failures() == 0);
+    return result;
+  }
+}
