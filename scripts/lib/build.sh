@@ -73,14 +73,24 @@ artefacts_missing() {
   done < <(needed_artefacts "$1")
 }
 
-# run_build: mvn install without tests, output to the build log.
+# build_modules RUNTIME: the Maven modules (with what they need) that RUNTIME runs.
+build_modules() {
+  case $1 in
+    server) printf 'ear,node-agent' ;;
+    *) printf 'micro-war,node-agent' ;;
+  esac
+}
+
+# run_build [RUNTIME]: mvn install of what the runtime needs, without compiling or running tests,
+# output to the build log.
 run_build() {
   require_mvn
-  say "building (mvn -B -q install -DskipTests; log: $BUILD_LOG) ..."
-  log_mark "$BUILD_LOG" "mvn -B -q install -DskipTests"
+  local -a cmd=(mvn -B -q install -pl "$(build_modules "${1:-micro}")" -am -Dmaven.test.skip=true)
+  say "building (${cmd[*]}; log: $BUILD_LOG) ..."
+  log_mark "$BUILD_LOG" "${cmd[*]}"
   local started=$SECONDS
   touch "$(build_stamp).new"
-  if ! (cd "$REPO" && mvn -B -q install -DskipTests) >>"$BUILD_LOG" 2>&1; then
+  if ! (cd "$REPO" && "${cmd[@]}") >>"$BUILD_LOG" 2>&1; then
     rm -f "$(build_stamp).new"
     die "the build failed$(build_failure_reason)" "$BUILD_LOG"
   fi
@@ -104,7 +114,7 @@ build_if_needed() {
     return 0
   fi
   needs_build "$1" || return 0
-  run_build
+  run_build "$1"
   missing=$(artefacts_missing "$1")
   [[ -z $missing ]] || die "the build did not produce $missing" "$BUILD_LOG"
 }

@@ -64,7 +64,13 @@ final class Api {
     HttpResponse<String> response = send(method, path, body);
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException(
-          method + " " + path + " -> " + response.statusCode() + ": " + abbreviate(response.body()));
+          method
+              + " "
+              + path
+              + " -> "
+              + response.statusCode()
+              + ": "
+              + abbreviate(response.body()));
     }
     return response.body();
   }
@@ -72,7 +78,9 @@ final class Api {
   /** Opens a streaming GET (a watch); the caller reads and closes the stream. */
   InputStream stream(String path) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(server + path)).header("Accept", "application/json").build();
+        HttpRequest.newBuilder(URI.create(server + path))
+            .header("Accept", "application/json")
+            .build();
     try {
       HttpResponse<InputStream> response =
           client.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Scenario 1: pod creates through HTTP with a fixed number of concurrent clients (closed loop:
- * each client sends its next create when the last one answered), minimal valid pods with unique
- * names in a fresh namespace. Reports creates/s and the per-request latency.
+ * Scenario 1: pod creates through HTTP with a fixed number of concurrent clients (closed loop: each
+ * client sends its next create when the last one answered), minimal valid pods with unique names in
+ * a fresh namespace. Reports creates/s and the per-request latency.
  */
 final class CreateScenario {
 
@@ -104,10 +104,18 @@ final class CreateScenario {
         .print();
 
     H2CommitRate.Rate[] rates = new H2CommitRate().run(5.0);
-    Stats.Table h2 = new Stats.Table("H2 raw commit rate (file database under /tmp, 5 s each)",
-        "configuration", "threads", "commits/s", "API creates / H2 commits");
+    Stats.Table h2 =
+        new Stats.Table(
+            "H2 raw commit rate (file database under /tmp, 5 s each)",
+            "configuration",
+            "threads",
+            "commits/s",
+            "API creates / H2 commits");
     for (H2CommitRate.Rate rate : rates) {
-      h2.row(rate.name(), rate.threads(), Stats.f0(rate.perSecond()),
+      h2.row(
+          rate.name(),
+          rate.threads(),
+          Stats.f0(rate.perSecond()),
           String.format(java.util.Locale.ROOT, "%.2f", result.perSecond() / rate.perSecond()));
     }
     h2.print();
@@ -117,7 +125,8 @@ final class CreateScenario {
             + " creates/s with "
             + clients
             + " clients = "
-            + String.format(java.util.Locale.ROOT, "%.2f", result.perSecond() / rates[1].perSecond())
+            + String.format(
+                java.util.Locale.ROOT, "%.2f", result.perSecond() / rates[1].perSecond())
             + " x H2's shared-row commit rate ("
             + Stats.f0(rates[1].perSecond())
             + "/s)",

@@ -37,9 +37,7 @@ final class H2CommitRate {
   H2CommitRate() throws IOException {
     directory = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-bench-h2-");
     url =
-        "jdbc:h2:file:"
-            + directory.resolve("bench")
-            + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+        "jdbc:h2:file:" + directory.resolve("bench") + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   /** Runs the three configurations, each for {@code seconds} after a one-second warm-up. */
@@ -53,7 +51,11 @@ final class H2CommitRate {
       loop(32, true, 1.0);
       return new Rate[] {
         new Rate("1 thread, one row", 1, loop(1, false, seconds), seconds),
-        new Rate("32 threads, one shared row (like the revision counter)", 32, loop(32, false, seconds), seconds),
+        new Rate(
+            "32 threads, one shared row (like the revision counter)",
+            32,
+            loop(32, false, seconds),
+            seconds),
         new Rate("32 threads, a row each", 32, loop(32, true, seconds), seconds)
       };
     } finally {
@@ -73,8 +75,10 @@ final class H2CommitRate {
           () -> {
             try (Connection c = DriverManager.getConnection(url, "sa", "")) {
               c.setAutoCommit(false);
-              PreparedStatement lock = c.prepareStatement("SELECT v FROM counter WHERE id = ? FOR UPDATE");
-              PreparedStatement update = c.prepareStatement("UPDATE counter SET v = ? WHERE id = ?");
+              PreparedStatement lock =
+                  c.prepareStatement("SELECT v FROM counter WHERE id = ? FOR UPDATE");
+              PreparedStatement update =
+                  c.prepareStatement("UPDATE counter SET v = ? WHERE id = ?");
               ready.countDown();
               go.await();
               long n = 0;

@@ -9,9 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Scenario 2: latency of mutating calls at a steady rate, open loop. Request {@code i} is due at
  * {@code t0 + i / rate}; a dispatcher hands it to a pool of senders at that moment whether or not
- * earlier requests have answered, and its latency is counted from the due time (so a stalled
- * server cannot hide its stall by slowing the sender down). The writes are unconditional updates
- * (PUT) of ConfigMaps, spread round-robin over a set of them.
+ * earlier requests have answered, and its latency is counted from the due time (so a stalled server
+ * cannot hide its stall by slowing the sender down). The writes are unconditional updates (PUT) of
+ * ConfigMaps, spread round-robin over a set of them.
  */
 final class LatencyScenario {
 
@@ -71,8 +71,8 @@ final class LatencyScenario {
             String name = "cm-" + (n % CONFIG_MAPS);
             String path = "/api/v1/namespaces/" + namespace + "/configmaps/" + name;
             long sent = System.nanoTime();
-            int status = api.send("PUT", path, configMap(name, "v", Integer.toString(n), null))
-                .statusCode();
+            int status =
+                api.send("PUT", path, configMap(name, "v", Integer.toString(n), null)).statusCode();
             long done = System.nanoTime();
             fromDue[n] = done - due;
             service[n] = done - sent;
@@ -88,7 +88,8 @@ final class LatencyScenario {
   }
 
   void runAndReport(String namespace, int rate, int seconds) throws InterruptedException {
-    System.out.printf("%n== 2. Mutating-call latency, %d writes/s open loop, %d s ==%n", rate, seconds);
+    System.out.printf(
+        "%n== 2. Mutating-call latency, %d writes/s open loop, %d s ==%n", rate, seconds);
     createConfigMaps(namespace, CONFIG_MAPS);
     System.out.println("  warm-up: 5 s at the same rate");
     run(namespace, rate, 5);
@@ -107,14 +108,27 @@ final class LatencyScenario {
             "p90 ms",
             "p99 ms",
             "max ms")
-        .row("due time", Stats.f1(due.p50()), Stats.f1(due.p90()), Stats.f1(due.p99()),
+        .row(
+            "due time",
+            Stats.f1(due.p50()),
+            Stats.f1(due.p90()),
+            Stats.f1(due.p99()),
             Stats.f1(due.max()))
-        .row("send", Stats.f1(service.p50()), Stats.f1(service.p90()), Stats.f1(service.p99()),
+        .row(
+            "send",
+            Stats.f1(service.p50()),
+            Stats.f1(service.p90()),
+            Stats.f1(service.p99()),
             Stats.f1(service.max()))
         .print();
     Stats.summary(
         "2 write latency",
-        "p50 " + Stats.f1(due.p50()) + " ms, p99 " + Stats.f1(due.p99()) + " ms at " + rate
+        "p50 "
+            + Stats.f1(due.p50())
+            + " ms, p99 "
+            + Stats.f1(due.p99())
+            + " ms at "
+            + rate
             + " writes/s",
         "p99 <= 25 ms",
         due.p99() <= 25 && result.failures() == 0);

@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.jms.Connection;
@@ -22,6 +21,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Announces every committed store write on the change topic. It observes {@link StoreChange}s only
@@ -37,12 +38,6 @@ public class ChangePublisher {
   private static final int MAX_PENDING = 100_000;
   private static final int BATCH = 500;
 
-  @Resource(lookup = ResourceNames.CONNECTION_FACTORY)
-  private ConnectionFactory connectionFactory;
-
-  @Resource(lookup = ResourceNames.CHANGE_TOPIC)
-  private Topic changeTopic;
-
   @Resource private ManagedThreadFactory threads;
 
   private final LinkedBlockingQueue<StoreChange> pending = new LinkedBlockingQueue<>(MAX_PENDING);
@@ -54,11 +49,6 @@ public class ChangePublisher {
     sender = threads.newThread(this::sendLoop);
     sender.setName("pilothouse-change-publisher");
     sender.start();
-  }
-
-  /** Starts the sender with the application rather than with the first write. */
-  void onStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    // the @PostConstruct did the work; observing makes the bean eager
   }
 
   @PreDestroy
@@ -75,12 +65,14 @@ public class ChangePublisher {
 
   private void sendLoop() {
     while (running) {
-      try (Connection connection = connectionFactory.createConnection();
+      try (Connection connection =
+              lookup(ResourceNames.CONNECTION_FACTORY, ConnectionFactory.class).createConnection();
           Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-          MessageProducer producer = session.createProducer(changeTopic)) {
+          MessageProducer producer =
+              session.createProducer(lookup(ResourceNames.CHANGE_TOPIC, Topic.class))) {
         producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
         sendUntilFailure(session, producer);
-      } catch (JMSException | RuntimeException e) {
+      } catch (JMSException | NamingException | RuntimeException e) {
         LOG.log(Level.WARNING, "change feed connection failed; reconnecting", e);
         pause();
       }
@@ -107,6 +99,14 @@ public class ChangePublisher {
       }
       batch.clear();
     }
+  }
+
+  /**
+   * Looked up by the sender thread rather than injected: on a full server the application's JMS
+   * resources are bound after the web module's beans may already be created.
+   */
+  private static <T> T lookup(String name, Class<T> type) throws NamingException {
+    return type.cast(new InitialContext().lookup(name));
   }
 
   private void pause() {

@@ -25,7 +25,7 @@ import jakarta.jms.JMSDestinationDefinition;
     minPoolSize = 2,
     maxPoolSize = 64,
     transactional = true)
-@JMSConnectionFactoryDefinition(name = ResourceNames.CONNECTION_FACTORY, transactional = false)
+@JMSConnectionFactoryDefinition(name = ResourceNames.CONNECTION_FACTORY)
 @JMSDestinationDefinition(
     name = ResourceNames.CHANGE_TOPIC,
     interfaceName = "jakarta.jms.Topic",

@@ -70,18 +70,17 @@ public final class ProtobufDecoder {
     ObjectNode object = NODES.objectNode();
     object.put("apiVersion", envelope.apiVersion());
     object.put("kind", envelope.kind());
-    object.setAll(MESSAGES.decode(type, new WireReader(envelope.raw())));
+    object.setAll(MESSAGES.decode(type, envelope.raw()));
     return object;
   }
 
   /** The fields of {@code runtime.Unknown} (apimachinery {@code pkg/runtime/generated.proto}). */
-  private record Envelope(
-      String apiVersion, String kind, byte[] raw, String contentEncoding) {
+  private record Envelope(String apiVersion, String kind, WireReader raw, String contentEncoding) {
 
     static Envelope read(WireReader in) {
       String apiVersion = "";
       String kind = "";
-      byte[] raw = new byte[0];
+      WireReader raw = new WireReader(new byte[0]);
       String contentEncoding = "";
       while (!in.atEnd()) {
         int tag = in.readTag();
@@ -104,7 +103,7 @@ public final class ProtobufDecoder {
               }
             }
           }
-          case 2 -> raw = in.readBytes();
+          case 2 -> raw = in.readLengthDelimited();
           case 3 -> contentEncoding = in.readString();
           case 4 -> in.readString(); // contentType: the raw bytes are protobuf whatever it says
           default -> in.skip(tag & 7);

@@ -1,0 +1,173 @@
+package io.pilothouse.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Scenario 4: watch delivery latency. A client watches ConfigMaps in a namespace while a writer
+ * updates them at a steady rate, each write carrying a unique marker annotation. For each marker,
+ * latency = the moment the client read the event's line minus the moment the writer received the
+ * write's response (so it is commit → publish → watch cache → stream → client, without the write's
+ * own time). Lines are time-stamped as read, before they are parsed.
+ */
+final class WatchScenario {
+
+  private static final int CONFIG_MAPS = 10;
+  private static final String MARKER = "bench.pilothouse.io/marker";
+
+  private final Api api;
+  private final Map<String, Long> received = new ConcurrentHashMap<>();
+  private final Map<String, Long> written = new ConcurrentHashMap<>();
+  private volatile long events;
+
+  WatchScenario(Api api) {
+    this.api = api;
+  }
+
+  private void startWatch(String namespace, int timeoutSeconds) {
+    String rv =
+        api.json("GET", "/api/v1/namespaces/" + namespace + "/configmaps", null)
+            .path("metadata")
+            .path("resourceVersion")
+            .asString();
+    InputStream stream =
+        api.stream(
+            "/api/v1/namespaces/"
+                + namespace
+                + "/configmaps?watch=true&resourceVersion="
+                + rv
+                + "&timeoutSeconds="
+                + timeoutSeconds);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  long now = System.nanoTime();
+                  events++;
+                  JsonNode event = Api.JSON.readTree(line);
+                  String marker =
+                      event
+                          .path("object")
+                          .path("metadata")
+                          .path("annotations")
+                          .path(MARKER)
+                          .asString("");
+                  if (!marker.isEmpty()) {
+                    received.putIfAbsent(marker, now);
+                  }
+                }
+              } catch (Exception e) {
+                System.out.println("  watch ended: " + e);
+              }
+            },
+            "bench-watch-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private void write(String namespace, String prefix, int rate, int seconds) {
+    long interval = 1_000_000_000L / rate;
+    long t0 = System.nanoTime();
+    for (int i = 0; i < rate * seconds; i++) {
+      long wait;
+      while ((wait = t0 + i * interval - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      String name = "cm-" + (i % CONFIG_MAPS);
+      String marker = prefix + i;
+      api.call(
+          "PUT",
+          "/api/v1/namespaces/" + namespace + "/configmaps/" + name,
+          LatencyScenario.configMap(name, "v", marker, marker));
+      written.put(marker, System.nanoTime());
+    }
+  }
+
+  void runAndReport(String namespace, int rate, int seconds) throws InterruptedException {
+    System.out.printf("%n== 4. Watch delivery latency, %d writes/s for %d s ==%n", rate, seconds);
+    for (int i = 0; i < CONFIG_MAPS; i++) {
+      api.call(
+          "POST",
+          "/api/v1/namespaces/" + namespace + "/configmaps",
+          LatencyScenario.configMap("cm-" + i, "v", "0", null));
+    }
+    startWatch(namespace, seconds + 60);
+    System.out.println("  warm-up: 3 s of writes");
+    write(namespace, "w", rate, 3);
+    long start = System.nanoTime();
+    write(namespace, "m", rate, seconds);
+    double achieved = rate * seconds / ((System.nanoTime() - start) / 1e9);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < deadline
+        && !received.keySet().containsAll(measured(rate * seconds))) {
+      Thread.sleep(50);
+    }
+    List<Long> latencies = new ArrayList<>();
+    int missing = 0;
+    int early = 0;
+    for (String marker : measured(rate * seconds)) {
+      Long read = received.get(marker);
+      if (read == null) {
+        missing++;
+        continue;
+      }
+      long latency = read - written.get(marker);
+      if (latency < 0) {
+        early++;
+      }
+      latencies.add(latency);
+    }
+    Stats.Latency l = Stats.Latency.of(latencies);
+    new Stats.Table(
+            String.format(
+                java.util.Locale.ROOT,
+                "Watch delivery (write response -> event line read), %.1f writes/s achieved",
+                achieved),
+            "events matched",
+            "missing",
+            "read before response",
+            "p50 ms",
+            "p90 ms",
+            "p99 ms",
+            "max ms")
+        .row(
+            l.count(),
+            missing,
+            early,
+            Stats.f1(l.p50()),
+            Stats.f1(l.p90()),
+            Stats.f1(l.p99()),
+            Stats.f1(l.max()))
+        .print();
+    Stats.summary(
+        "4 watch delivery",
+        "p50 "
+            + Stats.f1(l.p50())
+            + " ms, p99 "
+            + Stats.f1(l.p99())
+            + " ms over "
+            + l.count()
+            + " events",
+        "p99 <= 50 ms",
+        l.p99() <= 50 && missing == 0);
+  }
+
+  private static List<String> measured(int count) {
+    List<String> markers = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      markers.add("m" + i);
+    }
+    return markers;
+  }
+}
