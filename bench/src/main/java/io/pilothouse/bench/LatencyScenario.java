@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LatencyScenario {
 
-  private static final int CONFIG_MAPS = 100;
+  private static final int CONFIG_MAPS = 1000;
   private static final int SENDERS = 64;
 
   /** Latency from the due time, and service time from the actual send. */

@@ -103,7 +103,7 @@ final class MessageDecoder {
 
   private JsonNode defaultValue(Field field, String where, int depth) {
     if (field.scalar() == null) {
-      JsonNode value = value(field.typeName(), null, new WireReader(new byte[0]), where, depth);
+      JsonNode value = payload(field.typeName(), new WireReader(new byte[0]), where, depth);
       return value == null ? NODES.nullNode() : value;
     }
     return field.scalar().read(new WireReader(zeroOf(field.scalar())));
@@ -123,8 +123,12 @@ final class MessageDecoder {
     if (scalar != null) {
       return scalar.read(in);
     }
+    return payload(typeName, in.readLengthDelimited(), where, depth);
+  }
+
+  /** A nested message from its payload (null when its JSON form is null). */
+  private JsonNode payload(String typeName, WireReader nested, String where, int depth) {
     MessageType type = schema.message(typeName);
-    WireReader nested = in.readLengthDelimited();
     return type.special()
         ? WellKnownTypes.decode(typeName, nested)
         : message(type, nested, where, depth + 1);

@@ -8,8 +8,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The protobuf scalar types, each with the wire type it is encoded with and its JSON form as Go's
- * {@code encoding/json} writes the Kubernetes field: integers as numbers, {@code bytes} as
- * standard base64 text (as for {@code Secret.data}).
+ * {@code encoding/json} writes the Kubernetes field: integers as numbers (int nodes when they fit,
+ * like a parsed JSON body), {@code bytes} as standard base64 text (as for {@code Secret.data}).
  */
 enum ScalarType {
   DOUBLE(WireReader.FIXED64),
@@ -60,26 +60,31 @@ enum ScalarType {
   JsonNode read(WireReader in) {
     return switch (this) {
       case DOUBLE -> NODES.numberNode(Double.longBitsToDouble(in.readFixed64()));
-      case FLOAT -> NODES.numberNode(Float.intBitsToFloat(in.readFixed32()));
+      case FLOAT -> NODES.numberNode((double) Float.intBitsToFloat(in.readFixed32()));
       case INT32 -> NODES.numberNode((int) in.readVarint());
-      case INT64 -> NODES.numberNode(in.readVarint());
-      case UINT32 -> NODES.numberNode(in.readVarint() & 0xFFFFFFFFL);
+      case INT64 -> number(in.readVarint());
+      case UINT32 -> number(in.readVarint() & 0xFFFFFFFFL);
       case UINT64 -> unsigned(in.readVarint());
       case SINT32 -> NODES.numberNode((int) WireReader.zigzag(in.readVarint() & 0xFFFFFFFFL));
-      case SINT64 -> NODES.numberNode(WireReader.zigzag(in.readVarint()));
-      case FIXED32 -> NODES.numberNode(in.readFixed32() & 0xFFFFFFFFL);
+      case SINT64 -> number(WireReader.zigzag(in.readVarint()));
+      case FIXED32 -> number(in.readFixed32() & 0xFFFFFFFFL);
       case FIXED64 -> unsigned(in.readFixed64());
       case SFIXED32 -> NODES.numberNode(in.readFixed32());
-      case SFIXED64 -> NODES.numberNode(in.readFixed64());
+      case SFIXED64 -> number(in.readFixed64());
       case BOOL -> NODES.booleanNode(in.readVarint() != 0);
       case STRING -> NODES.stringNode(in.readString());
       case BYTES -> NODES.stringNode(Base64.getEncoder().encodeToString(in.readBytes()));
     };
   }
 
+  /** An int node when the value fits, as a JSON parser would build it; else a long node. */
+  private static JsonNode number(long value) {
+    return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
+  }
+
   private static JsonNode unsigned(long value) {
     if (value >= 0) {
-      return NODES.numberNode(value);
+      return number(value);
     }
     return NODES.numberNode(new BigInteger(Long.toUnsignedString(value)));
   }

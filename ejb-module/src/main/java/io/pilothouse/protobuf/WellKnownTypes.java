@@ -43,9 +43,9 @@ final class WellKnownTypes {
   }
 
   /**
-   * Whether a value of this type is the "unset" value of a non-pointer field, left out with
-   * {@code omitempty}: an {@code IntOrString} of 0 or "" (as {@code Service.spec.ports[].targetPort}
-   * that apimachinery defaults when zero).
+   * Whether a value of this type is the "unset" value of a non-pointer field, left out with {@code
+   * omitempty}: an {@code IntOrString} of 0 or "" (as {@code Service.spec.ports[].targetPort} that
+   * apimachinery defaults when zero).
    */
   static boolean isUnset(String type, JsonNode value) {
     if (!type.equals("intstr.IntOrString")) {

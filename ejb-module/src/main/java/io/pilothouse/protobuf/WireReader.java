@@ -1,9 +1,9 @@
 package io.pilothouse.protobuf;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -54,7 +54,8 @@ final class WireReader {
   int readTag() {
     long tag = readVarint();
     if (tag >>> 3 == 0 || tag >>> 3 > 0x1FFFFFFFL) {
-      throw new ProtobufDecodeException("invalid protobuf field key " + tag + " at byte " + position);
+      throw new ProtobufDecodeException(
+          "invalid protobuf field key " + tag + " at byte " + position);
     }
     return (int) tag;
   }

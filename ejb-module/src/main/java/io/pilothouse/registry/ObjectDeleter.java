@@ -36,6 +36,7 @@ final class ObjectDeleter {
     boolean alreadyDeleting = ObjectNodes.text(old, "metadata.deletionTimestamp") != null;
     if (!alreadyDeleting || shortensGrace(old, grace)) {
       markDeleted(object, grace);
+      type.strategy().prepareForDelete(object);
     }
     return new ObjectUpdater(ctx).writeDeletion(type, old, object, options.dryRun());
   }

@@ -19,6 +19,7 @@ public final class Watch implements AutoCloseable {
   private volatile Subscription subscription;
   private volatile boolean overflowed;
   private volatile boolean closed;
+  private volatile long progress;
 
   void attach(Subscription subscription) {
     this.subscription = subscription;
@@ -32,7 +33,32 @@ public final class Watch implements AutoCloseable {
     if (!queue.offer(event)) {
       overflowed = true;
       cancelSubscription();
+      return;
     }
+    advanceTo(event.revision());
+  }
+
+  /**
+   * Records that every event up to {@code revision} was queued or does not concern this watch (the
+   * opening thread calls it after the initial list or a replay from the log).
+   */
+  void advanceTo(long revision) {
+    if (revision > progress) {
+      progress = revision;
+    }
+  }
+
+  /**
+   * The revision a BOOKMARK may announce: every event up to it was queued or filtered out. Read it
+   * before polling; if the poll then finds the queue empty, every event up to it was taken. Zero
+   * once the watch overflowed, when no bookmark may be sent.
+   */
+  public long progress() {
+    if (overflowed) {
+      return 0;
+    }
+    Subscription current = subscription;
+    return current == null ? progress : Math.max(progress, current.revision());
   }
 
   /** Listener for the watch cache. */

@@ -51,6 +51,7 @@ public class WatchCacheFeeder {
   private Thread poller;
 
   @PostConstruct
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
   void start() {
     cache = new WatchCache(capacity, log.currentRevision());
     poller = threads.newThread(this::pollLoop);

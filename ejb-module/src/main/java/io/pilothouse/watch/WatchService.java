@@ -40,8 +40,10 @@ public class WatchService {
     WatchFilter filter = filter(type, scope, options);
     Watch watch = new Watch();
     long from = start(type, scope, options, watch);
+    watch.advanceTo(from);
     while (true) {
       from = replayFromLog(from, filter, watch);
+      watch.advanceTo(from);
       WatchCache cache = feeder.cache();
       Optional<Subscription> subscription = cache.subscribe(from, filter, watch::deliver);
       if (subscription.isPresent()) {

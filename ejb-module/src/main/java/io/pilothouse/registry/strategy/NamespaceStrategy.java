@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Namespaces ({@code core/v1}, cluster-scoped, DNS-1123 label names): created Active with the
- * {@code kubernetes} finalizer the namespace controller removes once the contents are gone, and
+ * {@code kubernetes} finalizer the namespace controller removes once the contents are gone,
+ * Terminating from their delete on, and
  * labelled {@code kubernetes.io/metadata.name}. Main updates keep status and finalizers (the {@code
  * finalize} subresource changes those); status writes keep the spec.
  */
@@ -48,6 +49,12 @@ public class NamespaceStrategy implements ResourceStrategy {
     }
     StatusSplit.keepStatus(namespace, old);
     labelWithName(namespace);
+  }
+
+  /** As upstream's namespace storage: a deleted namespace is {@code Terminating} at once. */
+  @Override
+  public void prepareForDelete(ObjectNode namespace) {
+    Trees.ensureObject(namespace, "status").put("phase", "Terminating");
   }
 
   @Override

@@ -35,6 +35,12 @@ public interface ResourceStrategy {
    */
   default void prepareForStatusUpdate(ObjectNode object, ObjectNode old) {}
 
+  /**
+   * Changes a delete makes besides the deletionTimestamp, for an object that stays while
+   * finalizers hold it (a namespace turns {@code Terminating}).
+   */
+  default void prepareForDelete(ObjectNode object) {}
+
   /** The field errors of a new object (after defaults), each to become a {@code StatusCause}. */
   default List<FieldError> validate(ObjectNode object) {
     return List.of();

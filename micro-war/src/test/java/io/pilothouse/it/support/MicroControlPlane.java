@@ -11,13 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A control plane for black-box tests: the built WAR on Payara Micro in a process of its own, with
  * a fresh data directory, started as {@code ./pilothouse up} starts it and stopped (with its whole
- * process tree) when closed.
+ * process tree) when closed. It may be stopped and started again on the same data directory and
+ * port, to test what survives a restart; system properties such as the compaction window may be
+ * set per instance before it starts.
  */
 public final class MicroControlPlane implements AutoCloseable {
 
@@ -27,6 +31,7 @@ public final class MicroControlPlane implements AutoCloseable {
   private final Path dataDir;
   private final Path log;
   private final int port;
+  private final Map<String, String> properties = new LinkedHashMap<>();
   private Process process;
 
   public MicroControlPlane(Path build, String name) throws IOException {
@@ -34,6 +39,25 @@ public final class MicroControlPlane implements AutoCloseable {
     this.dataDir = build.resolve(name + "-data");
     this.log = build.resolve(name + ".log");
     this.port = freePort();
+    properties.put("pilothouse.compaction.interval.seconds", "2");
+    properties.put("pilothouse.compaction.window.revisions", "5000");
+  }
+
+  /** Sets a system property of the server (e.g. the compaction window); applies on next start. */
+  public MicroControlPlane withProperty(String name, String value) {
+    properties.put(name, value);
+    return this;
+  }
+
+  /** Stops the server (SIGTERM) and starts it again on the same data directory and port. */
+  public MicroControlPlane restart() throws Exception {
+    stop();
+    return start();
+  }
+
+  /** The server's log file. */
+  public Path log() {
+    return log;
   }
 
   /** The API root, e.g. {@code http://127.0.0.1:41234/}. */
@@ -89,8 +113,7 @@ public final class MicroControlPlane implements AutoCloseable {
     command.add(java);
     command.add("-Xmx1500m");
     command.add("-Dpilothouse.data=" + dataDir);
-    command.add("-Dpilothouse.compaction.interval.seconds=2");
-    command.add("-Dpilothouse.compaction.window.revisions=5000");
+    properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-Dorg.apache.activemq.default.directory.prefix=" + dataDir + "/");
     command.add("-Dhazelcast.socket.bind.any=false");
     command.add("-Dhazelcast.phone.home.enabled=false");

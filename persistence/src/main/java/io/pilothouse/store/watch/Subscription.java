@@ -8,4 +8,10 @@ public interface Subscription {
 
   /** False once cancelled, or once its listener threw. */
   boolean isActive();
+
+  /**
+   * The newest revision this subscription has dealt with: every event up to it was either handed
+   * to the listener (which returned) or filtered out. A watch may announce it as a bookmark.
+   */
+  long revision();
 }

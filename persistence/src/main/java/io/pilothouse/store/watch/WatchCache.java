@@ -139,7 +139,7 @@ public final class WatchCache {
   private final class Watcher implements Subscription {
     private final WatchFilter filter;
     private final Consumer<StoreEvent> listener;
-    private long seen;
+    private volatile long seen;
     private volatile boolean active = true;
 
     Watcher(long fromRevision, WatchFilter filter, Consumer<StoreEvent> listener) {
@@ -152,17 +152,21 @@ public final class WatchCache {
       if (!active || event.revision() <= seen) {
         return;
       }
-      seen = event.revision();
       Optional<StoreEvent> visible = filter.apply(event);
-      if (visible.isEmpty()) {
-        return;
-      }
       try {
-        listener.accept(visible.get());
+        visible.ifPresent(listener);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "watch listener failed; cancelling its subscription", e);
         cancel();
+        return;
       }
+      // only after the listener has the event: a bookmark at this revision never overtakes it
+      seen = event.revision();
+    }
+
+    @Override
+    public long revision() {
+      return seen;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.pilothouse.api.server.ResourceRequests;
 import io.pilothouse.discovery.DiscoveryDocuments;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -30,6 +31,7 @@ public class CoreApiResource {
   @Context UriInfo uri;
   @Context HttpHeaders headers;
   @Context HttpServletRequest request;
+  @Context HttpServletResponse response;
 
   @GET
   public Response versions() {
@@ -55,7 +57,7 @@ public class CoreApiResource {
   @GET
   @Path("{version}/{path: .+}")
   public Response get(@PathParam("version") String version, @PathParam("path") String path) {
-    return requests.get(info(version, path), uri.getQueryParameters(), headers);
+    return requests.get(info(version, path), uri.getQueryParameters(), headers, response);
   }
 
   @POST

@@ -8,6 +8,7 @@ import io.pilothouse.api.server.ResourceRequests;
 import io.pilothouse.discovery.DiscoveryDocuments;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -32,6 +33,7 @@ public class GroupApiResource {
   @Context UriInfo uri;
   @Context HttpHeaders headers;
   @Context HttpServletRequest request;
+  @Context HttpServletResponse response;
 
   @GET
   public Response groups() {
@@ -59,7 +61,8 @@ public class GroupApiResource {
       @PathParam("group") String group,
       @PathParam("version") String version,
       @PathParam("path") String path) {
-    return requests.get(ApiPaths.parse(group, version, path), uri.getQueryParameters(), headers);
+    return requests.get(
+        ApiPaths.parse(group, version, path), uri.getQueryParameters(), headers, response);
   }
 
   @POST

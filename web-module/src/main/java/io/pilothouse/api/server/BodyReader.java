@@ -3,6 +3,8 @@ package io.pilothouse.api.server;
 import io.pilothouse.api.StatusException;
 import io.pilothouse.api.StatusReasons;
 import io.pilothouse.json.KubernetesJson;
+import io.pilothouse.protobuf.ProtobufDecodeException;
+import io.pilothouse.protobuf.ProtobufDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads request bodies as kube-apiserver accepts them: JSON or YAML, at most 3 MiB (413 beyond),
- * one object (400 for anything malformed).
+ * Reads request bodies as kube-apiserver accepts them: JSON, YAML or Kubernetes protobuf, at most 3
+ * MiB (413 beyond), one object (400 for anything malformed).
  */
 public final class BodyReader {
 
@@ -26,6 +28,11 @@ public final class BodyReader {
 
   /** The raw body as text, enforcing the size limit. */
   public static String text(InputStream in) {
+    return new String(bytes(in), StandardCharsets.UTF_8);
+  }
+
+  /** The raw body, enforcing the size limit. */
+  public static byte[] bytes(InputStream in) {
     try {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
@@ -34,14 +41,24 @@ public final class BodyReader {
             StatusReasons.REQUEST_ENTITY_TOO_LARGE,
             "Request entity too large: limit is " + MAX_BYTES);
       }
-      return new String(bytes, StandardCharsets.UTF_8);
+      return bytes;
     } catch (IOException e) {
       throw new StatusException(400, StatusReasons.BAD_REQUEST, "could not read the body: " + e);
     }
   }
 
-  /** The body as one object, parsed as YAML when the content type says so, else as JSON. */
+  /**
+   * The body as one object: Kubernetes protobuf (as kubectl's typed clients send), YAML when the
+   * content type says so, else JSON.
+   */
   public static ObjectNode object(InputStream in, String contentType) {
+    if (ProtobufDecoder.isProtobuf(contentType)) {
+      try {
+        return ProtobufDecoder.decode(bytes(in));
+      } catch (ProtobufDecodeException e) {
+        throw new StatusException(400, StatusReasons.BAD_REQUEST, e.getMessage());
+      }
+    }
     requireSupported(contentType);
     String text = text(in);
     if (text.isBlank()) {

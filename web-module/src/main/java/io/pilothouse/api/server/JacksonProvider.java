@@ -43,7 +43,10 @@ public class JacksonProvider implements MessageBodyReader<Object>, MessageBodyWr
   @Override
   public boolean isWriteable(
       Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-    return !type.equals(String.class);
+    return !type.equals(String.class)
+        && !type.equals(byte[].class)
+        && !jakarta.ws.rs.core.StreamingOutput.class.isAssignableFrom(type)
+        && !InputStream.class.isAssignableFrom(type);
   }
 
   @Override

@@ -20,6 +20,8 @@ public class KubernetesApiApplication extends Application {
         "jersey.config.disableJsonBinding", true,
         "jersey.config.disableMoxyJson", true,
         "jersey.config.server.disableMoxyJson", true,
-        "jersey.config.server.wadl.disableWadl", true);
+        "jersey.config.server.wadl.disableWadl", true,
+        // Watch streams must reach the client event by event, not buffered to compute a length.
+        "jersey.config.server.contentLength.buffer", 0);
   }
 }

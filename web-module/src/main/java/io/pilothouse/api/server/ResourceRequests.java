@@ -35,6 +35,15 @@ public class ResourceRequests {
   @Inject TableRepresentation tables;
 
   public Response get(RequestInfo info, MultivaluedMap<String, String> query, HttpHeaders headers) {
+    return get(info, query, headers, null);
+  }
+
+  /** A GET; watches stream through {@code servletResponse} when given. */
+  public Response get(
+      RequestInfo info,
+      MultivaluedMap<String, String> query,
+      HttpHeaders headers,
+      jakarta.servlet.http.HttpServletResponse servletResponse) {
     ResourceType type = type(info);
     if (info.subresource() != null) {
       return subresources.get(type, info, query, headers);
@@ -58,6 +67,9 @@ public class ResourceRequests {
               encoder,
               options.allowBookmarks(),
               options.timeoutSeconds());
+      if (servletResponse != null) {
+        stream.through(servletResponse);
+      }
       return Response.ok(stream, MediaType.APPLICATION_JSON_TYPE).build();
     }
     var list = registry.list(type, info.namespace(), options);
@@ -141,14 +153,11 @@ public class ResourceRequests {
       HttpHeaders headers,
       InputStream body) {
     ResourceType type = type(info);
-    String text = BodyReader.text(body);
+    byte[] raw = BodyReader.bytes(body);
     ObjectNode options =
-        text.isBlank()
+        raw.length == 0 || new String(raw, java.nio.charset.StandardCharsets.UTF_8).isBlank()
             ? null
-            : BodyReader.object(
-                new java.io.ByteArrayInputStream(
-                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                contentType(headers));
+            : BodyReader.object(new java.io.ByteArrayInputStream(raw), contentType(headers));
     if (!info.hasName()) {
       return Representations.ok(
           200,

@@ -14,8 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Streams a watch to the client as kube-apiserver does: one JSON {@code {"type","object"}} per
- * line, flushed per event, {@code BOOKMARK}s when asked for, ended after {@code timeoutSeconds} (or
- * a randomized 30–60 minutes) or when the client goes away.
+ * line, flushed per event, {@code BOOKMARK}s when asked for (carrying the revision up to which the
+ * watch has seen every write, including those it filtered out, so that a quiet watch resumes
+ * without relisting), ended after {@code timeoutSeconds} (or a randomized 30–60 minutes) or when
+ * the client goes away.
  */
 public final class WatchStream implements StreamingOutput {
 
@@ -29,6 +31,7 @@ public final class WatchStream implements StreamingOutput {
   private final long deadline;
   private long lastRevision;
   private boolean sentAny;
+  private jakarta.servlet.http.HttpServletResponse servletResponse;
 
   /** Turns an event's object into what the client asked for (the object, or a Table row). */
   public interface EventEncoder {
@@ -52,8 +55,23 @@ public final class WatchStream implements StreamingOutput {
     this.deadline = System.currentTimeMillis() + timeoutMillis;
   }
 
+  /**
+   * Streams through the servlet response itself: Jersey's own output stream buffers a whole
+   * response to compute its length, which would hold every event back until the watch ends.
+   */
+  public WatchStream through(jakarta.servlet.http.HttpServletResponse response) {
+    this.servletResponse = response;
+    return this;
+  }
+
   @Override
-  public void write(OutputStream out) throws IOException {
+  public void write(OutputStream jerseyOut) throws IOException {
+    OutputStream out = jerseyOut;
+    if (servletResponse != null) {
+      servletResponse.setStatus(200);
+      servletResponse.setContentType("application/json");
+      out = new FlushingStream(servletResponse);
+    }
     long nextBookmark = System.currentTimeMillis() + BOOKMARK_INTERVAL_MILLIS;
     try (watch) {
       out.flush();
@@ -62,13 +80,15 @@ public final class WatchStream implements StreamingOutput {
         if (now >= deadline) {
           return;
         }
+        // read before polling: if the poll finds nothing, every event up to it was sent
+        long progress = watch.progress();
         WatchEvent event = watch.poll(Math.min(POLL_MILLIS, deadline - now), TimeUnit.MILLISECONDS);
         if (event != null) {
           send(out, event.type(), encoder.encode(event.object(), lastRevision == 0 && !sentAny));
           sentAny = true;
           lastRevision = Math.max(lastRevision, event.revision());
-        } else if (bookmarks && now >= nextBookmark && lastRevision > 0) {
-          send(out, "BOOKMARK", bookmark());
+        } else if (bookmarks && now >= nextBookmark && progress > 0) {
+          send(out, "BOOKMARK", bookmark(Math.max(progress, lastRevision)));
           nextBookmark = now + BOOKMARK_INTERVAL_MILLIS;
         }
       }
@@ -77,11 +97,11 @@ public final class WatchStream implements StreamingOutput {
     }
   }
 
-  private ObjectNode bookmark() {
+  private ObjectNode bookmark(long revision) {
     ObjectNode object = KubernetesJson.mapper().createObjectNode();
     object.put("kind", type.kind());
     object.put("apiVersion", type.apiVersion());
-    object.putObject("metadata").put("resourceVersion", Long.toString(lastRevision));
+    object.putObject("metadata").put("resourceVersion", Long.toString(revision));
     return object;
   }
 
@@ -92,5 +112,26 @@ public final class WatchStream implements StreamingOutput {
     out.write(KubernetesJson.mapper().writeValueAsString(event).getBytes(StandardCharsets.UTF_8));
     out.write('\n');
     out.flush();
+  }
+
+  /** The servlet output stream, pushed to the client (chunked) on every flush. */
+  private static final class FlushingStream extends java.io.FilterOutputStream {
+    private final jakarta.servlet.http.HttpServletResponse response;
+
+    FlushingStream(jakarta.servlet.http.HttpServletResponse response) throws IOException {
+      super(response.getOutputStream());
+      this.response = response;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+      response.flushBuffer();
+    }
   }
 }

@@ -72,6 +72,15 @@ public final class PodDefaults {
     addDefaultTolerations(spec);
   }
 
+  /**
+   * What the admission plugins add to a pod being updated: DefaultTolerationSeconds runs on update
+   * too, so a client-side apply that replaces the (atomic) tolerations list with the manifest's
+   * gets the not-ready/unreachable tolerations back instead of a 422 for removing them.
+   */
+  public static void admitUpdate(ObjectNode spec) {
+    addDefaultTolerations(spec);
+  }
+
   /** The status a pod is created with, replacing whatever the client sent. */
   public static void initialStatus(ObjectNode pod, ObjectNode spec) {
     ObjectNode status = pod.putObject("status");

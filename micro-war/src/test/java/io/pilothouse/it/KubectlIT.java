@@ -1,0 +1,320 @@
+package io.pilothouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pilothouse.it.support.Kubectl;
+import io.pilothouse.it.support.Kubectl.Result;
+import io.pilothouse.it.support.SharedControlPlane;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The real {@code kubectl} (v1.32, from the PATH) against the shared control plane: discovery,
+ * create, get in every output format, watch, describe, client-side apply, the three patch types,
+ * label, annotate, scale, delete, explain and the errors kubectl shows. Each test works in a
+ * namespace of its own, created with {@code kubectl create -f -}.
+ */
+@ExtendWith(SharedControlPlane.class)
+class KubectlIT {
+
+  private final Kubectl kubectl;
+
+  KubectlIT(ControlPlane api) {
+    Path build = Path.of(System.getProperty("pilothouse.build.dir", "target"));
+    this.kubectl = Kubectl.forServer(api.root(), build.resolve("kubectl-it/kubeconfig"));
+  }
+
+  /** Runs kubectl and requires exit code 0. */
+  private Result ok(String... args) {
+    Result result = kubectl.run(args);
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    return result;
+  }
+
+  /** Pipes {@code manifest} into {@code kubectl args...} and requires exit code 0. */
+  private Result okWith(String manifest, String... args) {
+    Result result = kubectl.run(manifest, args);
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    return result;
+  }
+
+  /** Creates a namespace of the test's own from a manifest on stdin. */
+  private String namespace(String name) {
+    String manifest = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + name + "\n";
+    assertThat(okWith(manifest, "create", "-f", "-").stdout())
+        .contains("namespace/" + name + " created");
+    return name;
+  }
+
+  @Test
+  void apiResourcesListsNamesShortNamesAndKinds() {
+    String out = ok("api-resources").stdout();
+    assertThat(out)
+        .containsPattern("(?m)^pods\\s+po\\s+v1\\s+true\\s+Pod$")
+        .containsPattern("(?m)^nodes\\s+no\\s+v1\\s+false\\s+Node$")
+        .containsPattern("(?m)^namespaces\\s+ns\\s+v1\\s+false\\s+Namespace$")
+        .containsPattern("(?m)^services\\s+svc\\s+v1\\s+true\\s+Service$")
+        .containsPattern("(?m)^configmaps\\s+cm\\s+v1\\s+true\\s+ConfigMap$")
+        .containsPattern("(?m)^events\\s+ev\\s+v1\\s+true\\s+Event$")
+        .containsPattern("(?m)^serviceaccounts\\s+sa\\s+v1\\s+true\\s+ServiceAccount$")
+        .containsPattern("(?m)^endpoints\\s+ep\\s+v1\\s+true\\s+Endpoints$")
+        .containsPattern("(?m)^secrets\\s+v1\\s+true\\s+Secret$")
+        .containsPattern("(?m)^deployments\\s+deploy\\s+apps/v1\\s+true\\s+Deployment$")
+        .containsPattern("(?m)^replicasets\\s+rs\\s+apps/v1\\s+true\\s+ReplicaSet$")
+        .containsPattern("(?m)^jobs\\s+batch/v1\\s+true\\s+Job$")
+        .containsPattern("(?m)^leases\\s+coordination.k8s.io/v1\\s+true\\s+Lease$")
+        .containsPattern("(?m)^endpointslices\\s+discovery.k8s.io/v1\\s+true\\s+EndpointSlice$");
+    assertThat(ok("api-resources", "--api-group=apps", "-o", "name").stdout())
+        .isEqualTo("deployments.apps\nreplicasets.apps\n");
+  }
+
+  @Test
+  void createFromFileThenGetInEveryFormat() {
+    String ns = namespace("kubectl-get");
+    assertThat(okWith(Manifests.WEB_APP, "create", "-f", "-", "-n", ns).stdout())
+        .contains(
+            "configmap/web-config created", "deployment.apps/web created", "pod/web-0 created");
+
+    String wide = ok("get", "pods", "-n", ns, "-o", "wide").stdout();
+    assertThat(wide.lines().findFirst().orElse(""))
+        .containsPattern("NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE\\s+IP\\s+NODE");
+    assertThat(wide).containsPattern("web-0\\s+0/1\\s+Pending\\s+0\\s+");
+    assertThat(ok("get", "deploy", "web", "-n", ns).stdout())
+        .containsPattern("NAME\\s+READY\\s+UP-TO-DATE\\s+AVAILABLE\\s+AGE")
+        .containsPattern("web\\s+0/2\\s+");
+
+    assertThat(ok("get", "configmap", "web-config", "-n", ns, "-o", "yaml").stdout())
+        .contains("kind: ConfigMap", "  greeting: hello", "  name: web-config", "resourceVersion:");
+    JsonNode json = Json.parse(ok("get", "deployment", "web", "-n", ns, "-o", "json").stdout());
+    assertThat(json.path("spec").path("replicas").asInt()).isEqualTo(2);
+    assertThat(json.path("metadata").path("generation").asInt()).isEqualTo(1);
+    assertThat(json.path("spec").path("strategy").path("type").asString())
+        .isEqualTo("RollingUpdate");
+
+    String labelled = ok("get", "configmaps,pods", "-n", ns, "-l", "app=web", "-o", "name").stdout();
+    assertThat(labelled).isEqualTo("configmap/web-config\npod/web-0\n");
+    assertThat(ok("get", "all", "-n", ns, "-o", "name").stdout())
+        .contains("pod/web-0", "deployment.apps/web")
+        .doesNotContain("configmap");
+  }
+
+  @Test
+  void getWatchPrintsAddedModifiedAndDeletedEvents() throws Exception {
+    String ns = namespace("kubectl-watch");
+    try (Kubectl.Background watch =
+        kubectl.background("get", "configmaps", "-n", ns, "-w", "--output-watch-events")) {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> watch.stdout().contains("EVENT") || watch.stdout().contains("No resources"));
+      Thread.sleep(500); // the watch request follows the initial list
+      okWith(Manifests.configMap("watched", "one"), "create", "-f", "-", "-n", ns);
+      ok("patch", "configmap", "watched", "-n", ns, "-p", "{\"data\":{\"key\":\"two\"}}");
+      ok("delete", "configmap", "watched", "-n", ns);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(watch.stdout())
+                      .containsPattern("ADDED\\s+watched\\s+1")
+                      .containsPattern("MODIFIED\\s+watched\\s+1")
+                      .containsPattern("DELETED\\s+watched\\s+1"));
+      Result stopped = watch.stop();
+      assertThat(stopped.stderr()).as(stopped.toString()).doesNotContain("rror");
+    }
+  }
+
+  @Test
+  void describeShowsTheObjectAndItsSpec() {
+    String ns = namespace("kubectl-describe");
+    okWith(Manifests.WEB_APP, "create", "-f", "-", "-n", ns);
+    assertThat(ok("describe", "deployment", "web", "-n", ns).stdout())
+        .containsPattern("Name:\\s+web")
+        .containsPattern("Namespace:\\s+" + ns)
+        .containsPattern("Replicas:\\s+2 desired")
+        .containsPattern("StrategyType:\\s+RollingUpdate")
+        .containsPattern("Image:\\s+nginx:1.27");
+    assertThat(ok("describe", "pod", "web-0", "-n", ns).stdout())
+        .containsPattern("Status:\\s+Pending")
+        .containsPattern("QoS Class:\\s+BestEffort")
+        .contains("node.kubernetes.io/not-ready:NoExecute op=Exists for 300s");
+    assertThat(ok("describe", "configmap", "web-config", "-n", ns).stdout())
+        .contains("greeting", "hello");
+    assertThat(ok("describe", "namespace", ns).stdout()).containsPattern("Status:\\s+Active");
+  }
+
+  @Test
+  void applyCreatesThenConfiguresThenLeavesUnchanged() {
+    String ns = namespace("kubectl-apply");
+    assertThat(okWith(Manifests.WEB_APP, "apply", "-f", "-", "-n", ns).stdout())
+        .contains(
+            "configmap/web-config created", "deployment.apps/web created", "pod/web-0 created");
+    String changed = Manifests.WEB_APP.replace("replicas: 2", "replicas: 3");
+    assertThat(okWith(changed, "apply", "-f", "-", "-n", ns).stdout())
+        .contains(
+            "configmap/web-config unchanged",
+            "deployment.apps/web configured",
+            "pod/web-0 unchanged");
+    assertThat(okWith(changed, "apply", "-f", "-", "-n", ns).stdout())
+        .contains(
+            "configmap/web-config unchanged", "deployment.apps/web unchanged", "pod/web-0 unchanged");
+    assertThat(ok("get", "deploy", "web", "-n", ns, "-o", "jsonpath={.spec.replicas}").stdout())
+        .isEqualTo("3");
+    String dropped = changed.replace("    greeting: hello\n", "    greeting: hello\n    extra: x\n");
+    okWith(dropped, "apply", "-f", "-", "-n", ns);
+    assertThat(okWith(changed, "apply", "-f", "-", "-n", ns).stdout())
+        .contains("configmap/web-config configured");
+    assertThat(ok("get", "cm", "web-config", "-n", ns, "-o", "jsonpath={.data}").stdout())
+        .isEqualTo("{\"greeting\":\"hello\"}");
+  }
+
+  @Test
+  void patchWithEachOfTheThreeTypes() {
+    String ns = namespace("kubectl-patch");
+    okWith(Manifests.WEB_APP, "create", "-f", "-", "-n", ns);
+    String strategic =
+        "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"nginx\","
+            + "\"image\":\"nginx:1.28\"}]}}}}";
+    assertThat(ok("patch", "deployment", "web", "-n", ns, "-p", strategic).stdout())
+        .contains("deployment.apps/web patched");
+    assertThat(images(ns)).isEqualTo("nginx:1.28 busybox:1.36");
+
+    ok("patch", "deployment", "web", "-n", ns, "--type=merge", "-p", Manifests.MERGE_LABEL);
+    String json = "[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":5}]";
+    ok("patch", "deployment", "web", "-n", ns, "--type=json", "-p", json);
+    String result =
+        ok("get", "deploy", "web", "-n", ns, "-o", "jsonpath={.spec.replicas} {.metadata.labels}")
+            .stdout();
+    assertThat(result).isEqualTo("5 {\"app\":\"web\",\"tier\":\"frontend\"}");
+
+    Result unchanged = ok("patch", "deployment", "web", "-n", ns, "--type=json", "-p", json);
+    assertThat(unchanged.stdout()).contains("deployment.apps/web patched (no change)");
+    assertThat(ok("get", "deploy", "web", "-n", ns, "-o", "jsonpath={.metadata.generation}").stdout())
+        .isEqualTo("3");
+  }
+
+  private String images(String ns) {
+    return ok(
+            "get",
+            "deploy",
+            "web",
+            "-n",
+            ns,
+            "-o",
+            "jsonpath={.spec.template.spec.containers[*].image}")
+        .stdout();
+  }
+
+  @Test
+  void labelAndAnnotateAddOverwriteAndRemove() {
+    String ns = namespace("kubectl-label");
+    okWith(Manifests.configMap("tagged", "v"), "create", "-f", "-", "-n", ns);
+    assertThat(ok("label", "configmap", "tagged", "-n", ns, "color=blue").stdout())
+        .contains("configmap/tagged labeled");
+    Result clash = kubectl.run("label", "configmap", "tagged", "-n", ns, "color=red");
+    assertThat(clash.exitCode()).isEqualTo(1);
+    assertThat(clash.stderr()).contains("'color' already has a value (blue)");
+    ok("label", "configmap", "tagged", "-n", ns, "color=red", "--overwrite");
+    assertThat(ok("get", "cm", "-n", ns, "-l", "color=red", "-o", "name").stdout())
+        .isEqualTo("configmap/tagged\n");
+
+    assertThat(ok("annotate", "configmap", "tagged", "-n", ns, "owner=team-a").stdout())
+        .contains("configmap/tagged annotated");
+    ok("annotate", "configmap", "tagged", "-n", ns, "owner=team-b", "--overwrite");
+    String meta = "jsonpath={.metadata.labels.color}/{.metadata.annotations.owner}";
+    assertThat(ok("get", "cm", "tagged", "-n", ns, "-o", meta).stdout()).isEqualTo("red/team-b");
+
+    ok("label", "configmap", "tagged", "-n", ns, "color-");
+    ok("annotate", "configmap", "tagged", "-n", ns, "owner-");
+    assertThat(ok("get", "cm", "tagged", "-n", ns, "-o", meta).stdout()).isEqualTo("/");
+  }
+
+  @Test
+  void scaleSetsDeploymentReplicas() {
+    String ns = namespace("kubectl-scale");
+    okWith(Manifests.WEB_APP, "create", "-f", "-", "-n", ns);
+    assertThat(ok("scale", "deployment", "web", "-n", ns, "--replicas=4").stdout())
+        .contains("deployment.apps/web scaled");
+    String replicas = "jsonpath={.spec.replicas}";
+    assertThat(ok("get", "deploy", "web", "-n", ns, "-o", replicas).stdout()).isEqualTo("4");
+
+    Result stale =
+        kubectl.run("scale", "deployment", "web", "-n", ns, "--current-replicas=2", "--replicas=1");
+    assertThat(stale.exitCode()).isEqualTo(1);
+    assertThat(stale.stderr()).contains("Expected replicas to be 2, was 4");
+    ok("scale", "deployment", "web", "-n", ns, "--current-replicas=4", "--replicas=0");
+    assertThat(ok("get", "deploy", "web", "-n", ns, "-o", replicas).stdout()).isEqualTo("0");
+  }
+
+  @Test
+  void deleteByNameByFileAndByLabel() {
+    String ns = namespace("kubectl-delete");
+    okWith(Manifests.WEB_APP, "create", "-f", "-", "-n", ns);
+    okWith(Manifests.configMap("loose", "x"), "create", "-f", "-", "-n", ns);
+    assertThat(ok("delete", "configmap", "loose", "-n", ns).stdout())
+        .contains("configmap \"loose\" deleted");
+    assertThat(ok("delete", "pods,configmaps", "-n", ns, "-l", "app=web").stdout())
+        .contains("pod \"web-0\" deleted", "configmap \"web-config\" deleted");
+    assertThat(okWith(Manifests.WEB_APP, "delete", "-f", "-", "-n", ns, "--ignore-not-found").stdout())
+        .contains("deployment.apps \"web\" deleted");
+    assertThat(ok("get", "configmaps,pods,deployments", "-n", ns, "-o", "name").stdout()).isEmpty();
+  }
+
+  @Test
+  void explainDescribesFieldsFromTheOpenApi() {
+    assertThat(ok("explain", "pods.spec.containers").stdout())
+        .containsPattern("KIND:\\s+Pod")
+        .containsPattern("FIELD:\\s+containers <\\[\\]Container>")
+        .contains("DESCRIPTION:", "FIELDS:", "image\t<string>", "name\t<string> -required-");
+    assertThat(ok("explain", "deployment.spec.replicas").stdout())
+        .containsPattern("GROUP:\\s+apps")
+        .containsPattern("FIELD:\\s+replicas <integer>");
+  }
+
+  @Test
+  void missingObjectIsNotFoundWithExitCodeOne() {
+    String ns = namespace("kubectl-missing");
+    Result missing = kubectl.run("get", "configmap", "nowhere", "-n", ns);
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.stdout()).isEmpty();
+    assertThat(missing.stderr())
+        .contains("Error from server (NotFound): configmaps \"nowhere\" not found");
+  }
+
+  @Test
+  void invalidManifestIsRejectedWithTheField() {
+    String ns = namespace("kubectl-invalid");
+    String negative = Manifests.DEPLOYMENT.replace("replicas: 2", "replicas: -1");
+    Result invalid = kubectl.run(negative, "apply", "-f", "-", "-n", ns);
+    assertThat(invalid.exitCode()).isEqualTo(1);
+    assertThat(invalid.stderr())
+        .contains("The Deployment \"web\" is invalid")
+        .contains("spec.replicas: Invalid value: -1: must be greater than or equal to 0");
+    Result unknown =
+        kubectl.run(Manifests.configMap("odd", "v") + "colour: blue\n", "apply", "-f", "-", "-n", ns);
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.stderr()).contains("unknown field \"colour\"");
+    assertThat(ok("get", "deploy,cm", "-n", ns, "-o", "name").stdout()).isEmpty();
+  }
+
+  /**
+   * kubectl's typed generators ({@code create namespace}, {@code create configmap}) send protobuf
+   * bodies. NOTE: this fails with 415 UnsupportedMediaType until the API server decodes protobuf
+   * (being written separately); it is deliberately not disabled so that it shows when that lands.
+   */
+  @Test
+  void createGeneratorsSendProtobuf() {
+    Result namespace = kubectl.run("create", "namespace", "kubectl-generated");
+    assertThat(namespace.exitCode()).as(namespace.toString()).isZero();
+    assertThat(namespace.stdout()).contains("namespace/kubectl-generated created");
+    Result configMap =
+        kubectl.run(
+            "create", "configmap", "made", "-n", "kubectl-generated", "--from-literal=key=value");
+    assertThat(configMap.exitCode()).as(configMap.toString()).isZero();
+    assertThat(ok("get", "cm", "made", "-n", "kubectl-generated", "-o", "jsonpath={.data.key}").stdout())
+        .isEqualTo("value");
+  }
+}
