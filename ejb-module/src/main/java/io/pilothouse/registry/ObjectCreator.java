@@ -22,6 +22,7 @@ final class ObjectCreator {
   }
 
   ObjectNode create(ResourceType type, String namespace, ObjectNode body, WriteOptions options) {
+    RequestChecks.knownFieldsOnly(type, body, options);
     ObjectNode object = body.deepCopy();
     RequestChecks.typeMatches(type, object);
     ObjectNode metadata = ObjectNodes.metadata(object);

@@ -32,6 +32,7 @@ final class ObjectUpdater {
       ObjectNode body,
       boolean status,
       WriteOptions options) {
+    RequestChecks.knownFieldsOnly(type, body, options);
     ObjectNode old = new ObjectReader(ctx).get(type, namespace, name);
     ObjectNode object = body.deepCopy();
     RequestChecks.typeMatches(type, object);

@@ -46,6 +46,26 @@ final class RequestChecks {
     metadata.put("namespace", namespace);
   }
 
+  /**
+   * {@code fieldValidation=Strict}: a body with fields its kind does not have is refused (400), as
+   * kube-apiserver refuses it ({@code strict decoding error: unknown field "spec.foo"}).
+   */
+  static void knownFieldsOnly(ResourceType type, ObjectNode body, WriteOptions options) {
+    if (options.fieldValidation() != WriteOptions.FieldValidation.STRICT) {
+      return;
+    }
+    ModelClasses.of(type)
+        .map(model -> UnknownFields.find(body, model))
+        .filter(unknown -> !unknown.isEmpty())
+        .ifPresent(
+            unknown -> {
+              throw RegistryErrors.badRequest(
+                  "strict decoding error: "
+                      + String.join(
+                          ", ", unknown.stream().map(f -> "unknown field \"" + f + "\"").toList()));
+            });
+  }
+
   static void nameMatches(String name, ObjectNode metadata) {
     String inBody = metadata.has("name") ? metadata.get("name").asString() : null;
     if (inBody != null && !inBody.isEmpty() && !inBody.equals(name)) {

@@ -124,4 +124,27 @@ class ApiObjectsIT {
         api.get("/api/v1/namespaces/default/configmaps?labelSelector=tier%3D%3D%3Dweb");
     assertThat(malformed.statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void strictFieldValidationRefusesUnknownFieldsAndWritesNothing() throws Exception {
+    String body = "{\"metadata\":{\"name\":\"typo\"},\"dataa\":{\"k\":\"v\"}}";
+    HttpResponse<String> strict =
+        api.send(
+            "POST",
+            "/api/v1/namespaces/default/configmaps?fieldValidation=Strict",
+            "application/json",
+            body);
+    assertThat(strict.statusCode()).isEqualTo(400);
+    assertThat(Json.path(strict.body(), "message"))
+        .isEqualTo("strict decoding error: unknown field \"dataa\"");
+    assertThat(api.get("/api/v1/namespaces/default/configmaps/typo").statusCode()).isEqualTo(404);
+
+    HttpResponse<String> lenient =
+        api.send(
+            "POST",
+            "/api/v1/namespaces/default/configmaps?fieldValidation=Ignore",
+            "application/json",
+            body);
+    assertThat(lenient.statusCode()).isEqualTo(201);
+  }
 }
