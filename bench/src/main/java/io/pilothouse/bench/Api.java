@@ -114,6 +114,7 @@ final class Api {
    * stay Terminating). Failures are reported, never thrown: cleanup must not hide the figures.
    */
   void deleteNamespace(String name, String... resources) {
+    long start = System.nanoTime();
     for (String resource : resources) {
       HttpResponse<String> r = send("DELETE", "/api/v1/namespaces/" + name + "/" + resource, null);
       if (r.statusCode() / 100 != 2) {
@@ -121,6 +122,9 @@ final class Api {
             "  cleanup: deletecollection %s in %s -> %d%n", resource, name, r.statusCode());
       }
     }
+    System.out.printf(
+        "  cleanup: %d deletecollection calls in %s took %.1f s%n",
+        resources.length, name, (System.nanoTime() - start) / 1e9);
     HttpResponse<String> r = send("DELETE", "/api/v1/namespaces/" + name, null);
     if (r.statusCode() / 100 != 2 && r.statusCode() != 404) {
       System.out.printf("  cleanup: delete namespace %s -> %d%n", name, r.statusCode());

@@ -54,8 +54,7 @@ public final class ApiBenchmark {
     try {
       if (scenarios.contains("1")) {
         String ns = run + "-pods";
-        made.add(new String[] {run + "-warm", "pods"});
-        made.add(new String[] {ns, "pods"});
+        made.add(new String[] {ns});
         api.createNamespace(run + "-warm");
         api.createNamespace(ns);
         new CreateScenario(api).runAndReport(ns, run + "-warm", pods, clients);
@@ -84,7 +83,9 @@ public final class ApiBenchmark {
       System.out.println("Cleanup:");
       for (String[] namespace : made) {
         try {
-          api.deleteNamespace(namespace[0], namespace[1]);
+          api.deleteNamespace(
+              namespace[0],
+              namespace.length > 1 ? new String[] {namespace[1]} : CreateScenario.batches(pods));
         } catch (RuntimeException e) {
           System.out.println("  cleanup of " + namespace[0] + " failed: " + e.getMessage());
         }

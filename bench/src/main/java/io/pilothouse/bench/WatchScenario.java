@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class WatchScenario {
 
-  private static final int CONFIG_MAPS = 10;
+  private static final int CONFIG_MAPS = 50;
+  private static final int SENDERS = 8;
   private static final String MARKER = "bench.pilothouse.io/marker";
 
   private final Api api;
@@ -38,19 +42,24 @@ final class WatchScenario {
             .path("metadata")
             .path("resourceVersion")
             .asString();
-    InputStream stream =
-        api.stream(
-            "/api/v1/namespaces/"
-                + namespace
-                + "/configmaps?watch=true&resourceVersion="
-                + rv
-                + "&timeoutSeconds="
-                + timeoutSeconds);
+    String path =
+        "/api/v1/namespaces/"
+            + namespace
+            + "/configmaps?watch=true&resourceVersion="
+            + rv
+            + "&timeoutSeconds="
+            + timeoutSeconds;
+    long opened = System.nanoTime();
     Thread reader =
         new Thread(
             () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+              // Opened on this thread: the server may hold the response headers back until its
+              // output buffer fills, and the writer must not wait for them.
+              try (InputStream stream = api.stream(path);
+                  BufferedReader lines =
+                      new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                System.out.printf(
+                    "  watch response headers after %.0f ms%n", (System.nanoTime() - opened) / 1e6);
                 String line;
                 while ((line = lines.readLine()) != null) {
                   long now = System.nanoTime();
@@ -67,6 +76,7 @@ final class WatchScenario {
                     received.putIfAbsent(marker, now);
                   }
                 }
+                System.out.println("  watch ended by the server after " + events + " lines");
               } catch (Exception e) {
                 System.out.println("  watch ended: " + e);
               }
@@ -74,10 +84,18 @@ final class WatchScenario {
             "bench-watch-reader");
     reader.setDaemon(true);
     reader.start();
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
-  private void write(String namespace, String prefix, int rate, int seconds) {
+  /** Open loop: write {@code i} is sent at {@code t0 + i / rate} by one of a few senders. */
+  private void write(String namespace, String prefix, int rate, int seconds)
+      throws InterruptedException {
     long interval = 1_000_000_000L / rate;
+    ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
     long t0 = System.nanoTime();
     for (int i = 0; i < rate * seconds; i++) {
       long wait;
@@ -86,12 +104,17 @@ final class WatchScenario {
       }
       String name = "cm-" + (i % CONFIG_MAPS);
       String marker = prefix + i;
-      api.call(
-          "PUT",
-          "/api/v1/namespaces/" + namespace + "/configmaps/" + name,
-          LatencyScenario.configMap(name, "v", marker, marker));
-      written.put(marker, System.nanoTime());
+      senders.execute(
+          () -> {
+            api.call(
+                "PUT",
+                "/api/v1/namespaces/" + namespace + "/configmaps/" + name,
+                LatencyScenario.configMap(name, "v", marker, marker));
+            written.put(marker, System.nanoTime());
+          });
     }
+    senders.shutdown();
+    senders.awaitTermination(5, TimeUnit.MINUTES);
   }
 
   void runAndReport(String namespace, int rate, int seconds) throws InterruptedException {
@@ -118,11 +141,12 @@ final class WatchScenario {
     int early = 0;
     for (String marker : measured(rate * seconds)) {
       Long read = received.get(marker);
-      if (read == null) {
+      Long acknowledged = written.get(marker);
+      if (read == null || acknowledged == null) {
         missing++;
         continue;
       }
-      long latency = read - written.get(marker);
+      long latency = read - acknowledged;
       if (latency < 0) {
         early++;
       }
@@ -135,7 +159,7 @@ final class WatchScenario {
                 "Watch delivery (write response -> event line read), %.1f writes/s achieved",
                 achieved),
             "events matched",
-            "missing",
+            "missing or failed",
             "read before response",
             "p50 ms",
             "p90 ms",

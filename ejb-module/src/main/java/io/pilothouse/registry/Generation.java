@@ -1,5 +1,6 @@
 package io.pilothouse.registry;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -14,11 +15,18 @@ final class Generation {
     if (!type.strategy().tracksGeneration()) {
       return;
     }
-    long generation = old.path("metadata").path("generation").asLong(1);
+    JsonNode oldGeneration = old.path("metadata").get("generation");
     if (!specOf(object).equals(specOf(old))) {
-      generation++;
+      long generation = oldGeneration == null ? 1 : oldGeneration.asLong(1);
+      ObjectNodes.metadata(object).put("generation", generation + 1);
+    } else if (oldGeneration != null) {
+      // the old node itself, not an equal number: an unchanged object must stay equal to the old
+      // one (a LongNode is not equal to the IntNode read from the store), or a no-op write would
+      // be stored as a new revision
+      ObjectNodes.metadata(object).set("generation", oldGeneration.deepCopy());
+    } else {
+      ObjectNodes.metadata(object).put("generation", 1);
     }
-    ObjectNodes.metadata(object).put("generation", generation);
   }
 
   private static ObjectNode specOf(ObjectNode object) {

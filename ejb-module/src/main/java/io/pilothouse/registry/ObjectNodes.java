@@ -1,5 +1,6 @@
 package io.pilothouse.registry;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -12,7 +13,25 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ObjectNodes {
 
+  /** Leaves compare as JSON values: numbers by value, whatever node type holds them. */
+  private static final Comparator<JsonNode> BY_VALUE =
+      (a, b) -> {
+        if (a.equals(b)) {
+          return 0;
+        }
+        return a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) : 1;
+      };
+
   private ObjectNodes() {}
+
+  /**
+   * Whether two trees are the same JSON document. Unlike {@code equals}, {@code 3} held as an int
+   * equals {@code 3} held as a long, so an object the write path rebuilt is recognised as unchanged
+   * (and not stored as a new revision).
+   */
+  public static boolean sameJson(JsonNode a, JsonNode b) {
+    return a.equals(BY_VALUE, b);
+  }
 
   /** The object's {@code metadata}, created if absent. */
   public static ObjectNode metadata(ObjectNode object) {

@@ -9,12 +9,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The registry's patch path: read, apply the patch (JSON, merge or strategic merge), write through
- * the update rules. A patch that names no resourceVersion is retried on a conflict, as upstream
- * does, because it expresses an intent rather than a full state.
+ * the update rules. A conflict on a patch that names no resourceVersion is reported as {@link
+ * RetryableConflict}, which the registry retries in a new transaction.
  */
 final class ObjectPatcher {
 
-  private static final int ATTEMPTS = 5;
+  /**
+   * Upstream's storage retries such a patch for as long as it keeps conflicting (each conflict
+   * means another write landed, so the retries always progress); a bound only stops a runaway.
+   */
+  private static final int ATTEMPTS = 1000;
 
   private final RegistryContext ctx;
 
@@ -31,22 +35,33 @@ final class ObjectPatcher {
       boolean status,
       WriteOptions options) {
     PatchSchema schema = PatchSchema.forKind(type.group(), type.kind());
-    for (int attempt = 1; ; attempt++) {
-      ObjectNode old = new ObjectReader(ctx).get(type, namespace, name);
-      ObjectNode patched = apply(type, name, patchType, old, patch, schema);
-      long expected = ObjectUpdater.expectedRevision(patched);
-      boolean pinned = expected != ObjectUpdater.revisionOf(old);
-      RequestChecks.typeMatches(type, patched);
-      ObjectNode metadata = ObjectNodes.metadata(patched);
-      RequestChecks.namespaceMatches(type, namespace, metadata);
-      RequestChecks.nameMatches(name, metadata);
-      try {
-        return new ObjectUpdater(ctx).write(type, old, patched, expected, status, options);
-      } catch (StatusException e) {
-        if (pinned || e.code() != 409 || attempt == ATTEMPTS || !isConflict(e)) {
-          throw e;
-        }
+    ObjectNode old = new ObjectReader(ctx).get(type, namespace, name);
+    ObjectNode patched = apply(type, name, patchType, old, patch, schema);
+    long expected = ObjectUpdater.expectedRevision(patched);
+    boolean pinned = expected != ObjectUpdater.revisionOf(old);
+    RequestChecks.typeMatches(type, patched);
+    ObjectNode metadata = ObjectNodes.metadata(patched);
+    RequestChecks.namespaceMatches(type, namespace, metadata);
+    RequestChecks.nameMatches(name, metadata);
+    try {
+      return new ObjectUpdater(ctx).write(type, old, patched, expected, status, options);
+    } catch (StatusException e) {
+      if (!pinned && isConflict(e)) {
+        throw new RetryableConflict(e);
       }
+      throw e;
+    }
+  }
+
+  /**
+   * A conflict on a patch that named no resourceVersion: it expresses an intent, not a full state,
+   * so the registry retries it in a new transaction on fresh data, as upstream does.
+   */
+  public static final class RetryableConflict extends StatusException {
+    private static final long serialVersionUID = 1L;
+
+    RetryableConflict(StatusException conflict) {
+      super(conflict.code(), conflict.reason(), conflict.getMessage(), conflict.details());
     }
   }
 
@@ -79,6 +94,6 @@ final class ObjectPatcher {
   }
 
   private static boolean isConflict(StatusException e) {
-    return "Conflict".equals(e.reason());
+    return e.code() == 409 && "Conflict".equals(e.reason());
   }
 }

@@ -3,7 +3,11 @@ package io.pilothouse.registry;
 import io.pilothouse.changefeed.StoreChange;
 import io.pilothouse.registry.patch.PatchType;
 import io.pilothouse.store.jpa.JpaObjectStore;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +33,9 @@ public class ObjectRegistry {
   @Inject private ResourceTypes types;
   @Inject private StoreSettings settings;
   @Inject private Event<StoreChange> changes;
+  @Resource private SessionContext session;
+
+  private static final int PATCH_ATTEMPTS = 5;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -68,7 +75,34 @@ public class ObjectRegistry {
     return new ObjectUpdater(context()).update(type, namespace, name, body, true, options);
   }
 
+  /**
+   * Applies a patch; a conflict on a patch that names no resourceVersion is retried (up to {@value
+   * #PATCH_ATTEMPTS} times), each attempt in a transaction of its own so that it reads fresh data.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ObjectNode patch(
+      ResourceType type,
+      String namespace,
+      String name,
+      PatchType patchType,
+      String patch,
+      boolean status,
+      WriteOptions options) {
+    ObjectRegistry self = session.getBusinessObject(ObjectRegistry.class);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return self.patchOnce(type, namespace, name, patchType, patch, status, options);
+      } catch (ObjectPatcher.RetryableConflict conflict) {
+        if (attempt == PATCH_ATTEMPTS) {
+          throw conflict;
+        }
+      }
+    }
+  }
+
+  /** One attempt of {@link #patch}, in a new transaction. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public ObjectNode patchOnce(
       ResourceType type,
       String namespace,
       String name,

@@ -75,7 +75,7 @@ final class ObjectUpdater {
       throw RegistryErrors.invalid(type, name, errors);
     }
     metadata.put("resourceVersion", Long.toString(current));
-    if (object.equals(old) || options.dryRun()) {
+    if (ObjectNodes.sameJson(object, old) || options.dryRun()) {
       return object;
     }
     if (Finalizers.readyToDelete(type, object)) {
@@ -94,7 +94,7 @@ final class ObjectUpdater {
       ObjectNode last = dryRun ? old : new ObjectDeleter(ctx).deleteNow(type, old, current);
       return new DeleteResult(last, true);
     }
-    if (dryRun || object.equals(old)) {
+    if (dryRun || ObjectNodes.sameJson(object, old)) {
       return new DeleteResult(object, false);
     }
     return new DeleteResult(store(type, object, current), false);
@@ -107,7 +107,7 @@ final class ObjectUpdater {
   ObjectNode writeRaw(ResourceType type, ObjectNode old, ObjectNode object) {
     long current = revisionOf(old);
     ObjectNodes.metadata(object).put("resourceVersion", Long.toString(current));
-    if (object.equals(old)) {
+    if (ObjectNodes.sameJson(object, old)) {
       return object;
     }
     if (Finalizers.readyToDelete(type, object)) {

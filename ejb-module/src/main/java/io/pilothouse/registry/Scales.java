@@ -35,13 +35,16 @@ public final class Scales {
     return scale;
   }
 
-  /** The object with the replicas a Scale asks for (and its resourceVersion as a precondition). */
+  /**
+   * The object with the replicas a Scale asks for (and its resourceVersion as a precondition). A
+   * Scale without {@code spec.replicas} asks for 0: Go clients omit the zero value ({@code
+   * omitempty}), so {@code kubectl scale --current-replicas=N --replicas=0} sends {@code spec: {}}.
+   */
   public static ObjectNode apply(ObjectNode object, ObjectNode scale) {
     ObjectNode updated = object.deepCopy();
-    JsonNode replicas = scale.path("spec").get("replicas");
-    if (replicas != null && replicas.isNumber()) {
-      ObjectNodes.objectAt(updated, "spec").put("replicas", replicas.asInt());
-    }
+    JsonNode replicas = scale.path("spec").path("replicas");
+    ObjectNodes.objectAt(updated, "spec")
+        .put("replicas", replicas.isNumber() ? replicas.asInt() : 0);
     String resourceVersion = ObjectNodes.text(scale, "metadata.resourceVersion");
     ObjectNodes.metadata(updated)
         .put("resourceVersion", resourceVersion == null ? "" : resourceVersion);

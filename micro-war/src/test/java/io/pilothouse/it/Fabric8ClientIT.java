@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The fabric8 Java client against the deployed WAR, unchanged, as an application would use it:
- * CRUD of ConfigMaps, Deployments, Pods, Leases and Namespaces, server-side dry run, optimistic
+ * The fabric8 Java client against the deployed WAR, unchanged, as an application would use it: CRUD
+ * of ConfigMaps, Deployments, Pods, Leases and Namespaces, server-side dry run, optimistic
  * concurrency, label-selector lists and the generation rules of the status subresource. Informers,
  * watches and pod binding are in {@link Fabric8WatchIT}.
  */
@@ -77,7 +77,9 @@ class Fabric8ClientIT {
     read.getData().put("key", "two");
     ConfigMap updated = configMaps.resource(read).update();
     assertThat(rv(updated)).isGreaterThan(rv(created));
-    assertThat(configMaps.list().getItems()).extracting(c -> c.getData().get("key")).contains("two");
+    assertThat(configMaps.list().getItems())
+        .extracting(c -> c.getData().get("key"))
+        .contains("two");
 
     assertThat(configMaps.withName("settings").delete()).hasSize(1);
     assertThat(configMaps.withName("settings").get()).isNull();
@@ -111,8 +113,7 @@ class Fabric8ClientIT {
 
     Lease renewedLease = leases.withName("holder").edit(l -> renewTo(l, renewed));
     assertThat(renewedLease.getSpec().getRenewTime().toInstant()).isEqualTo(renewed.toInstant());
-    assertThat(leases.withName("holder").get().getSpec().getHolderIdentity())
-        .isEqualTo("agent-1");
+    assertThat(leases.withName("holder").get().getSpec().getHolderIdentity()).isEqualTo("agent-1");
     assertThat(leases.list().getItems()).hasSize(1);
     leases.withName("holder").delete();
     assertThat(leases.withName("holder").get()).isNull();
@@ -217,9 +218,15 @@ class Fabric8ClientIT {
   @Test
   void listsSelectByLabels() {
     var configMaps = client.configMaps().inNamespace(ns);
-    configMaps.resource(configMap("web-prod", Map.of("tier", "web", "env", "prod"), Map.of())).create();
-    configMaps.resource(configMap("web-dev", Map.of("tier", "web", "env", "dev"), Map.of())).create();
-    configMaps.resource(configMap("db-prod", Map.of("tier", "db", "env", "prod"), Map.of())).create();
+    configMaps
+        .resource(configMap("web-prod", Map.of("tier", "web", "env", "prod"), Map.of()))
+        .create();
+    configMaps
+        .resource(configMap("web-dev", Map.of("tier", "web", "env", "dev"), Map.of()))
+        .create();
+    configMaps
+        .resource(configMap("db-prod", Map.of("tier", "db", "env", "prod"), Map.of()))
+        .create();
     configMaps.resource(configMap("plain", Map.of("tier", "cache"), Map.of())).create();
 
     assertThat(names(configMaps.withLabel("tier", "web").list().getItems()))

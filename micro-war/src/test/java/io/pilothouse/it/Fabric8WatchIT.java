@@ -68,16 +68,25 @@ class Fabric8WatchIT {
     try (SharedIndexInformer<ConfigMap> informer = configMaps.inform(recorder(heard), 0)) {
       await().atMost(EVENT_WAIT).until(() -> informer.hasSynced() && heard.contains("add before"));
       configMaps.resource(configMap("during", "0")).create();
-      configMaps.withName("during").edit(c -> new ConfigMapBuilder(c).addToData("key", "1").build());
+      configMaps
+          .withName("during")
+          .edit(c -> new ConfigMapBuilder(c).addToData("key", "1").build());
       configMaps.withName("before").delete();
       await()
           .atMost(EVENT_WAIT)
-          .until(() -> heard.containsAll(List.of("add during", "update during=1", "delete before")));
-      assertThat(heard).containsExactly("add before", "add during", "update during=1", "delete before");
+          .until(
+              () -> heard.containsAll(List.of("add during", "update during=1", "delete before")));
+      assertThat(heard)
+          .containsExactly("add before", "add during", "update during=1", "delete before");
       assertThat(informer.getStore().listKeys()).containsExactly(ns + "/during");
 
-      long elsewhere = rv(client.configMaps().inNamespace("default")
-          .resource(configMap("elsewhere-" + ns, "x")).create());
+      long elsewhere =
+          rv(
+              client
+                  .configMaps()
+                  .inNamespace("default")
+                  .resource(configMap("elsewhere-" + ns, "x"))
+                  .create());
       await()
           .atMost(Duration.ofSeconds(25))
           .until(() -> Long.parseLong(informer.lastSyncResourceVersion()) >= elsewhere);
@@ -94,9 +103,12 @@ class Fabric8WatchIT {
       configMaps.resource(configMap("other", "0")).create();
       configMaps.resource(configMap("watched", "0")).create();
       configMaps.withName("other").edit(c -> new ConfigMapBuilder(c).addToData("key", "1").build());
-      configMaps.withName("watched").edit(c -> new ConfigMapBuilder(c).addToData("key", "1").build());
+      configMaps
+          .withName("watched")
+          .edit(c -> new ConfigMapBuilder(c).addToData("key", "1").build());
       configMaps.withName("watched").delete();
-      assertThat(take(events, 3)).containsExactly("ADDED watched", "MODIFIED watched", "DELETED watched");
+      assertThat(take(events, 3))
+          .containsExactly("ADDED watched", "MODIFIED watched", "DELETED watched");
       assertThat(events.poll(1, TimeUnit.SECONDS)).isNull();
     }
   }
@@ -110,7 +122,8 @@ class Fabric8WatchIT {
       configMaps.withName("moving").edit(c -> relabel(c, "web"));
       configMaps.withName("moving").edit(c -> new ConfigMapBuilder(c).addToData("k", "v").build());
       configMaps.withName("moving").edit(c -> relabel(c, "db"));
-      assertThat(take(events, 3)).containsExactly("ADDED moving", "MODIFIED moving", "DELETED moving");
+      assertThat(take(events, 3))
+          .containsExactly("ADDED moving", "MODIFIED moving", "DELETED moving");
     }
   }
 

@@ -18,8 +18,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -46,6 +48,7 @@ class ReliabilityIT {
   }
 
   @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void concurrentWritersRetryingOnConflictLoseNoIncrement() throws Exception {
     String ns = "counter-" + ThreadLocalRandom.current().nextInt(1_000_000);
     ConfigMapWriter setup = new ConfigMapWriter(root);
@@ -53,7 +56,8 @@ class ReliabilityIT {
     long created = setup.create(ns, "counter", "0");
     AtomicLong conflicts = new AtomicLong();
     long start = System.nanoTime();
-    try (RawWatch watch = RawWatch.open(root, watchPath(ns, created) + "&fieldSelector=metadata.name%3Dcounter")) {
+    try (RawWatch watch =
+        RawWatch.open(root, watchPath(ns, created) + "&fieldSelector=metadata.name%3Dcounter")) {
       Parallel.run(WRITERS, Duration.ofMinutes(2), t -> increment(ns, conflicts));
       double seconds = (System.nanoTime() - start) / 1e9;
       int total = WRITERS * INCREMENTS;
@@ -68,6 +72,7 @@ class ReliabilityIT {
   }
 
   @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void watchSeesEveryRevisionOfTenThousandWritesOnceAndInOrder() throws Exception {
     String ns = "watched-" + ThreadLocalRandom.current().nextInt(1_000_000);
     ConfigMapWriter setup = new ConfigMapWriter(root);
@@ -85,16 +90,22 @@ class ReliabilityIT {
       assertThat(watch.next(Duration.ofSeconds(1))).isNull();
       System.out.printf(
           "ReliabilityIT: %d watched writes by %d threads in %.1f s (%.0f writes/s); %s%n",
-          WATCHED_WRITES, WATCHED_WRITERS, seconds, WATCHED_WRITES / seconds, latency(events, sentAt));
+          WATCHED_WRITES,
+          WATCHED_WRITERS,
+          seconds,
+          WATCHED_WRITES / seconds,
+          latency(events, sentAt));
     }
   }
 
   @Test
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void acknowledgedWritesSurviveARestartAndWatchesResumeOrExpire() throws Exception {
     Path build = Path.of(System.getProperty("pilothouse.build.dir", "target"));
     try (MicroControlPlane server =
         new MicroControlPlane(build, "restart")
             .withProperty("pilothouse.compaction.window.revisions", Integer.toString(WINDOW))
+            .clean()
             .start()) {
       ConfigMapWriter writer = new ConfigMapWriter(server.root());
       writer.createNamespace("durable");
@@ -161,7 +172,9 @@ class ReliabilityIT {
     return null;
   }
 
-  /** Increments the counter {@link #INCREMENTS} times, each as read, add one, write if unchanged. */
+  /**
+   * Increments the counter {@link #INCREMENTS} times, each as read, add one, write if unchanged.
+   */
   private Void increment(String ns, AtomicLong conflicts) throws Exception {
     ConfigMapWriter writer = new ConfigMapWriter(root);
     for (int i = 0; i < INCREMENTS; i++) {
@@ -212,7 +225,10 @@ class ReliabilityIT {
   private static String latency(List<RawWatch.Event> events, Map<Long, Long> sentAt) {
     long[] millis =
         events.stream()
-            .mapToLong(e -> (e.receivedNanos() - sentAt.getOrDefault(e.revision(), e.receivedNanos())) / 1_000_000)
+            .mapToLong(
+                e ->
+                    (e.receivedNanos() - sentAt.getOrDefault(e.revision(), e.receivedNanos()))
+                        / 1_000_000)
             .sorted()
             .toArray();
     return "write-sent to event-read p50 "

@@ -15,9 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Namespaces ({@code core/v1}, cluster-scoped, DNS-1123 label names): created Active with the
  * {@code kubernetes} finalizer the namespace controller removes once the contents are gone,
- * Terminating from their delete on, and
- * labelled {@code kubernetes.io/metadata.name}. Main updates keep status and finalizers (the {@code
- * finalize} subresource changes those); status writes keep the spec.
+ * Terminating from their delete on, and labelled {@code kubernetes.io/metadata.name}. Main updates
+ * keep status and finalizers (the {@code finalize} subresource changes those); status writes keep
+ * the spec.
  */
 public class NamespaceStrategy implements ResourceStrategy {
 

@@ -12,10 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Pods ({@code core/v1}): upstream's defaults plus what the ServiceAccount, Priority and
- * DefaultTolerationSeconds admission plugins add on create (the last also on update); a Pending status with the QoS class; a
- * spec that is immutable but for images, deadlines, tolerations and gates; status writes that keep
- * the spec; and the selectable fields the kubelet and scheduler watch by ({@code spec.nodeName},
- * {@code status.phase}...).
+ * DefaultTolerationSeconds admission plugins add on create (the last also on update); a Pending
+ * status with the QoS class; a spec that is immutable but for images, deadlines, tolerations and
+ * gates; status writes that keep the spec; and the selectable fields the kubelet and scheduler
+ * watch by ({@code spec.nodeName}, {@code status.phase}...).
  */
 public class PodStrategy implements ResourceStrategy {
 

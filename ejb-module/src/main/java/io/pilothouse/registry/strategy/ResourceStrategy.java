@@ -36,8 +36,8 @@ public interface ResourceStrategy {
   default void prepareForStatusUpdate(ObjectNode object, ObjectNode old) {}
 
   /**
-   * Changes a delete makes besides the deletionTimestamp, for an object that stays while
-   * finalizers hold it (a namespace turns {@code Terminating}).
+   * Changes a delete makes besides the deletionTimestamp, for an object that stays while finalizers
+   * hold it (a namespace turns {@code Terminating}).
    */
   default void prepareForDelete(ObjectNode object) {}
 

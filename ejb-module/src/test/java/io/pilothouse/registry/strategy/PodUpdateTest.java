@@ -95,11 +95,23 @@ class PodUpdateTest {
                 + " tolerationSeconds: 60}, {key: node.kubernetes.io/unreachable, operator: Exists, effect:"
                 + " NoExecute, tolerationSeconds: 300}, {key: gpu, operator: Exists}]}}");
     assertThat(Manifests.updateErrors(added, old)).isEmpty();
+    ObjectNode withGpu = stored("{spec: {tolerations: [{key: gpu, operator: Exists}]}}");
     ObjectNode removed =
-        Manifests.merged(old, "{spec: {tolerations: [{key: gpu, operator: Exists}]}}");
-    assertThat(Manifests.describe(Manifests.updateErrors(removed, old)))
+        Manifests.merged(withGpu, "{spec: {tolerations: [{key: other, operator: Exists}]}}");
+    assertThat(Manifests.describe(Manifests.updateErrors(removed, withGpu)))
         .containsExactly(
             "spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds");
+  }
+
+  @Test
+  void defaultTolerationsComeBackOnUpdateAsTheAdmissionPluginAddsThem() {
+    // kubectl apply replaces the (atomic) list with the manifest's, without the defaults
+    ObjectNode old = stored("{spec: {tolerations: [{key: gpu, operator: Exists}]}}");
+    ObjectNode applied =
+        Manifests.merged(old, "{spec: {tolerations: [{key: gpu, operator: Exists}]}}");
+    assertThat(Manifests.updateErrors(applied, old)).isEmpty();
+    assertThat(applied.path("spec").path("tolerations"))
+        .isEqualTo(old.path("spec").path("tolerations"));
   }
 
   @Test

@@ -8,8 +8,8 @@ import java.net.URI;
 
 /**
  * fabric8 clients for black-box tests, configured from nothing but the server's root URL: built on
- * {@link Config#empty()} so that neither {@code ~/.kube/config}, a service-account token nor
- * {@code KUBERNETES_*} variables of the machine running the tests leak in.
+ * {@link Config#empty()} so that neither {@code ~/.kube/config}, a service-account token nor {@code
+ * KUBERNETES_*} variables of the machine running the tests leak in.
  */
 public final class Fabric8Clients {
 

@@ -85,11 +85,11 @@ public final class Kubectl {
 
   /** Runs {@code kubectl args...} and waits for it. */
   public Result run(String... args) {
-    return run(null, args);
+    return pipe(null, args);
   }
 
-  /** Runs {@code kubectl args...} with {@code stdin} (may be null) and waits for it. */
-  public Result run(String stdin, String... args) {
+  /** Runs {@code kubectl args...} with {@code stdin} (null for none) and waits for it. */
+  public Result pipe(String stdin, String... args) {
     Process process = start(args);
     Output out = Output.of(process.getInputStream());
     Output err = Output.of(process.getErrorStream());
@@ -115,7 +115,10 @@ public final class Kubectl {
   public Background background(String... args) {
     Process process = start(args);
     return new Background(
-        List.of(args), process, Output.of(process.getInputStream()), Output.of(process.getErrorStream()));
+        List.of(args),
+        process,
+        Output.of(process.getInputStream()),
+        Output.of(process.getErrorStream()));
   }
 
   /** A kubectl still running; {@link #stop()} ends it and returns what it printed. */
@@ -137,9 +140,14 @@ public final class Kubectl {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       if (process.isAlive()) {
-        stop();
+        try {
+          stop();
+        } catch (InterruptedException e) {
+          process.destroyForcibly();
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * A control plane for black-box tests: the built WAR on Payara Micro in a process of its own, with
  * a fresh data directory, started as {@code ./pilothouse up} starts it and stopped (with its whole
  * process tree) when closed. It may be stopped and started again on the same data directory and
- * port, to test what survives a restart; system properties such as the compaction window may be
- * set per instance before it starts.
+ * port, to test what survives a restart; system properties such as the compaction window may be set
+ * per instance before it starts.
  */
 public final class MicroControlPlane implements AutoCloseable {
 
@@ -53,6 +53,22 @@ public final class MicroControlPlane implements AutoCloseable {
   public MicroControlPlane restart() throws Exception {
     stop();
     return start();
+  }
+
+  /** Deletes the data directory and the log of a stopped server, for a fresh start. */
+  public MicroControlPlane clean() throws IOException {
+    if (process != null) {
+      throw new IllegalStateException("stop the server before cleaning its data");
+    }
+    if (Files.exists(dataDir)) {
+      try (var paths = Files.walk(dataDir)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+    Files.deleteIfExists(log);
+    return this;
   }
 
   /** The server's log file. */

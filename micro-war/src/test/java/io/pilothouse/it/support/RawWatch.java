@@ -58,7 +58,8 @@ public final class RawWatch implements AutoCloseable {
 
   /** Opens {@code path} (with its query, e.g. {@code ?watch=1&resourceVersion=5}) on the server. */
   public static RawWatch open(URI root, String path) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(root.resolve(path)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build();
     return new RawWatch(HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream()));
   }
 

@@ -1,7 +1,11 @@
 package io.pilothouse.it.support;
 
 import io.pilothouse.it.ControlPlane;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -9,8 +13,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit extension giving black-box tests one control plane for the whole test run: started by the
- * first test class that needs it, shared by the others, stopped when the run ends. Tests receive a
- * {@link ControlPlane} client as a parameter and keep their objects apart by namespace or name.
+ * first test class that needs it on a fresh data directory, shared by the others, stopped when the
+ * run ends. Tests receive a {@link ControlPlane} client as a parameter and keep their objects apart
+ * by namespace or name.
  */
 public final class SharedControlPlane implements BeforeAllCallback, ParameterResolver {
 
@@ -46,9 +51,24 @@ public final class SharedControlPlane implements BeforeAllCallback, ParameterRes
   private static Running start() {
     try {
       Path build = Path.of(System.getProperty("pilothouse.build.dir", "target"));
-      return new Running(new MicroControlPlane(build, "shared-control-plane").start());
+      MicroControlPlane server = new MicroControlPlane(build, "shared-control-plane");
+      // a fresh store per run: without `mvn clean`, the last run's objects would still be there
+      deleteTree(server.dataDir());
+      Files.deleteIfExists(server.log());
+      return new Running(server.start());
     } catch (Exception e) {
       throw new IllegalStateException("could not start the shared control plane", e);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 

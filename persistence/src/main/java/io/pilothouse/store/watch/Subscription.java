@@ -10,8 +10,8 @@ public interface Subscription {
   boolean isActive();
 
   /**
-   * The newest revision this subscription has dealt with: every event up to it was either handed
-   * to the listener (which returned) or filtered out. A watch may announce it as a bookmark.
+   * The newest revision this subscription has dealt with: every event up to it was either handed to
+   * the listener (which returned) or filtered out. A watch may announce it as a bookmark.
    */
   long revision();
 }
