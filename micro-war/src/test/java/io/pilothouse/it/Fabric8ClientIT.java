@@ -22,15 +22,10 @@ import io.pilothouse.it.support.Fabric8Clients;
 import io.pilothouse.it.support.SharedControlPlane;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,26 +188,6 @@ class Fabric8ClientIT {
         .isInstanceOfSatisfying(
             KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
     assertThat(configMaps.withName("contended").get().getData()).containsEntry("key", "fresh");
-  }
-
-  @Test
-  void concurrentEditsAndPatchesAllLand() throws Exception {
-    var configMaps = client.configMaps().inNamespace(ns);
-    configMaps.resource(configMap("shared", Map.of(), Map.of())).create();
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < 8; t++) {
-        int thread = t;
-        done.add(pool.submit(() -> editAndPatch(thread, 10)));
-      }
-      for (Future<?> f : done) {
-        f.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    assertThat(configMaps.withName("shared").get().getData()).hasSize(8 * 10 * 2);
   }
 
   @Test
