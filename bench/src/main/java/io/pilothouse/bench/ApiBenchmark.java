@@ -54,7 +54,8 @@ public final class ApiBenchmark {
     try {
       if (scenarios.contains("1")) {
         String ns = run + "-pods";
-        made.add(new String[] {ns});
+        made.add(new String[] {ns, null, Integer.toString(pods)});
+        made.add(new String[] {run + "-warm", null, Integer.toString(CreateScenario.WARMUP)});
         api.createNamespace(run + "-warm");
         api.createNamespace(ns);
         new CreateScenario(api).runAndReport(ns, run + "-warm", pods, clients);
@@ -85,7 +86,9 @@ public final class ApiBenchmark {
         try {
           api.deleteNamespace(
               namespace[0],
-              namespace.length > 1 ? new String[] {namespace[1]} : CreateScenario.batches(pods));
+              namespace[1] != null
+                  ? new String[] {namespace[1]}
+                  : CreateScenario.batches(Integer.parseInt(namespace[2])));
         } catch (RuntimeException e) {
           System.out.println("  cleanup of " + namespace[0] + " failed: " + e.getMessage());
         }
