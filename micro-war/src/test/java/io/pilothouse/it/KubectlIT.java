@@ -120,13 +120,13 @@ class KubectlIT {
         kubectl.background("get", "configmaps", "-n", ns, "-w", "--output-watch-events")) {
       // The initial list prints as ADDED; the watch then starts at the list's resourceVersion.
       await()
-          .atMost(Duration.ofSeconds(20))
+          .atMost(Duration.ofSeconds(60))
           .until(() -> watch.stdout().matches("(?s).*ADDED\\s+before.*"));
       okWith(Manifests.configMap("watched", "one"), "create", "-f", "-", "-n", ns);
       ok("patch", "configmap", "watched", "-n", ns, "-p", "{\"data\":{\"key\":\"two\"}}");
       ok("delete", "configmap", "watched", "-n", ns);
       await()
-          .atMost(Duration.ofSeconds(20))
+          .atMost(Duration.ofSeconds(60))
           .untilAsserted(
               () ->
                   assertThat(watch.stdout())
