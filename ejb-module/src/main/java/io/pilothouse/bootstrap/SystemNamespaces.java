@@ -18,12 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Creates the namespaces every Kubernetes cluster has, as kube-apiserver's system namespaces
  * controller does: {@code default}, {@code kube-system}, {@code kube-public} and {@code
- * kube-node-lease} (where kubelets renew their Leases). It starts after the watch cache feeder, so
- * that no write commits before the feeder is ready to hear of it.
+ * kube-node-lease} (where kubelets renew their Leases).
  */
 @Singleton
 @Startup
-@DependsOn({"StoreInitializer", "WatchCacheFeeder"})
+@DependsOn("StoreInitializer")
 public class SystemNamespaces {
 
   static final List<String> NAMES =

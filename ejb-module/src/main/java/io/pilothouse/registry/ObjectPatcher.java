@@ -14,6 +14,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ObjectPatcher {
 
+  /**
+   * Upstream's storage retries such a patch for as long as it keeps conflicting (each conflict
+   * means another write landed, so the retries always progress); a bound only stops a runaway.
+   */
+  private static final int ATTEMPTS = 1000;
+
   private final RegistryContext ctx;
 
   ObjectPatcher(RegistryContext ctx) {

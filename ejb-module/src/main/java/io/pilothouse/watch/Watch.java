@@ -54,7 +54,7 @@ public final class Watch implements AutoCloseable {
    * once the watch overflowed, when no bookmark may be sent.
    */
   public long progress() {
-    if (overflowed || !subscribed()) {
+    if (overflowed) {
       return 0;
     }
     Subscription current = subscription;
@@ -71,17 +71,9 @@ public final class Watch implements AutoCloseable {
     return queue.poll(timeout, unit);
   }
 
-  /**
-   * Whether the stream must end: closed, or no more events will come (the client fell too far
-   * behind, or the watch cache dropped the subscription) and the queue is drained.
-   */
+  /** Whether the stream must end: closed, or the client fell too far behind. */
   public boolean ended() {
-    return closed || ((overflowed || !subscribed()) && queue.isEmpty());
-  }
-
-  private boolean subscribed() {
-    Subscription current = subscription;
-    return current == null || current.isActive();
+    return closed || (overflowed && queue.isEmpty());
   }
 
   @Override
