@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Singleton
 @Startup
-@DependsOn("StoreInitializer")
+@DependsOn({"StoreInitializer", "WatchCacheFeeder"})
 public class SystemNamespaces {
 
   static final List<String> NAMES =
