@@ -54,7 +54,7 @@ public final class Watch implements AutoCloseable {
    * once the watch overflowed, when no bookmark may be sent.
    */
   public long progress() {
-    if (overflowed) {
+    if (overflowed || !subscribed()) {
       return 0;
     }
     Subscription current = subscription;
@@ -71,9 +71,17 @@ public final class Watch implements AutoCloseable {
     return queue.poll(timeout, unit);
   }
 
-  /** Whether the stream must end: closed, or the client fell too far behind. */
+  /**
+   * Whether the stream must end: closed, or no more events will come (the client fell too far
+   * behind, or the watch cache dropped the subscription) and the queue is drained.
+   */
   public boolean ended() {
-    return closed || (overflowed && queue.isEmpty());
+    return closed || ((overflowed || !subscribed()) && queue.isEmpty());
+  }
+
+  private boolean subscribed() {
+    Subscription current = subscription;
+    return current == null || current.isActive();
   }
 
   @Override

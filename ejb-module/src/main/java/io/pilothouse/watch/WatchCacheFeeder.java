@@ -1,7 +1,5 @@
 package io.pilothouse.watch;
 
-import io.pilothouse.changefeed.ChangeAnnounced;
-import io.pilothouse.changefeed.StoreChange;
 import io.pilothouse.store.StoreEvent;
 import io.pilothouse.store.watch.WatchCache;
 import jakarta.annotation.PostConstruct;
@@ -12,21 +10,17 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps this instance's {@link WatchCache} level with the store's event log: one poller thread
- * reads the events after the cache's last revision whenever a write commits here, whenever the
- * change topic announces a write made anywhere, and at least every half second. Writes commit in
- * revision order, so the cache receives a gap-free run.
+ * reads the events after the cache's last revision whenever {@link FeedSignal} says a write
+ * committed here or the change topic announced one made anywhere, and at least every half second.
+ * Writes commit in revision order, so the cache receives a gap-free run.
  */
 @Singleton
 @Startup
@@ -40,12 +34,12 @@ public class WatchCacheFeeder {
 
   @Resource private ManagedThreadFactory threads;
   @Inject private EventLogReader log;
+  @Inject private FeedSignal signal;
 
   @Inject
   @ConfigProperty(name = "pilothouse.watch.cache.capacity", defaultValue = "20000")
   private int capacity;
 
-  private final Semaphore wake = new Semaphore(0);
   private volatile boolean running = true;
   private volatile WatchCache cache;
   private Thread poller;
@@ -62,7 +56,7 @@ public class WatchCacheFeeder {
   @PreDestroy
   void stop() {
     running = false;
-    wake.release();
+    signal.wakeUp();
   }
 
   /** The cache; its revision is never behind a write this instance acknowledged plus a poll. */
@@ -75,23 +69,10 @@ public class WatchCacheFeeder {
     feed();
   }
 
-  /** Wakes the poller when a write committed on this instance. */
-  public void onLocalCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoreChange change) {
-    wake.release();
-  }
-
-  /** Wakes the poller when the change topic announces a newer revision. */
-  public void onAnnounced(@Observes ChangeAnnounced announced) {
-    if (announced.change().revision() > cache.lastRevision()) {
-      wake.release();
-    }
-  }
-
   private void pollLoop() {
     while (running) {
       try {
-        wake.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-        wake.drainPermits();
+        signal.await(IDLE_POLL_MILLIS);
         feed();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -109,7 +90,10 @@ public class WatchCacheFeeder {
         events = log.eventsAfter(cache.lastRevision(), BATCH);
       } catch (WatchExpiredException e) {
         LOG.warning("watch cache fell behind compaction; restarting it at the current revision");
+        WatchCache stale = cache;
         cache = new WatchCache(capacity, log.currentRevision());
+        // its watchers would wait forever for events it will never get: end them, they re-watch
+        stale.cancelAll();
         return;
       }
       cache.append(events);

@@ -46,9 +46,14 @@ public class WatchService {
       watch.advanceTo(from);
       WatchCache cache = feeder.cache();
       Optional<Subscription> subscription = cache.subscribe(from, filter, watch::deliver);
-      if (subscription.isPresent()) {
+      if (subscription.isPresent() && feeder.cache() == cache) {
         watch.attach(subscription.get());
         return watch;
+      }
+      if (subscription.isPresent()) {
+        // the feeder replaced the cache meanwhile: go on from what the old one delivered
+        subscription.get().cancel();
+        from = Math.max(from, subscription.get().revision());
       }
     }
   }

@@ -60,15 +60,20 @@ public final class MicroControlPlane implements AutoCloseable {
     if (process != null) {
       throw new IllegalStateException("stop the server before cleaning its data");
     }
-    if (Files.exists(dataDir)) {
-      try (var paths = Files.walk(dataDir)) {
-        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
+    deleteTree(dataDir);
     Files.deleteIfExists(log);
     return this;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   /** The server's log file. */
@@ -92,6 +97,9 @@ public final class MicroControlPlane implements AutoCloseable {
   /** Starts Micro and waits for {@code /readyz}. */
   public MicroControlPlane start() throws Exception {
     Path rootDir = build.resolve("micro-root-" + port);
+    // a fresh runtime directory each start: one left by a previous start holds a domain.xml that
+    // already deploys the WAR and the adapter, which Micro then loads, unloads and deploys again
+    deleteTree(rootDir);
     Files.createDirectories(rootDir);
     Files.createDirectories(dataDir);
     ProcessBuilder builder = new ProcessBuilder(command(rootDir));

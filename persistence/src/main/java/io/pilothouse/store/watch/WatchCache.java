@@ -111,6 +111,16 @@ public final class WatchCache {
     return Optional.of(watcher);
   }
 
+  /**
+   * Cancels every subscription, for a cache being replaced: its watchers must end (and watch again)
+   * rather than wait for events it will never receive.
+   */
+  public void cancelAll() {
+    for (Watcher w : watchers) {
+      w.cancel();
+    }
+  }
+
   /** How many subscriptions are active; for metrics and tests. */
   public int subscriberCount() {
     return watchers.size();

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,6 +24,7 @@ public final class WatchStream implements StreamingOutput {
 
   private static final long BOOKMARK_INTERVAL_MILLIS = 10_000;
   private static final long POLL_MILLIS = 1_000;
+  private static final Logger LOG = Logger.getLogger(WatchStream.class.getName());
 
   private final ResourceType type;
   private final Watch watch;
@@ -72,28 +74,38 @@ public final class WatchStream implements StreamingOutput {
       servletResponse.setContentType("application/json");
       out = new FlushingStream(servletResponse);
     }
-    long nextBookmark = System.currentTimeMillis() + BOOKMARK_INTERVAL_MILLIS;
     try (watch) {
       out.flush();
-      while (!watch.ended()) {
-        long now = System.currentTimeMillis();
-        if (now >= deadline) {
-          return;
-        }
-        // read before polling: if the poll finds nothing, every event up to it was sent
-        long progress = watch.progress();
-        WatchEvent event = watch.poll(Math.min(POLL_MILLIS, deadline - now), TimeUnit.MILLISECONDS);
-        if (event != null) {
-          send(out, event.type(), encoder.encode(event.object(), lastRevision == 0 && !sentAny));
-          sentAny = true;
-          lastRevision = Math.max(lastRevision, event.revision());
-        } else if (bookmarks && now >= nextBookmark && progress > 0) {
-          send(out, "BOOKMARK", bookmark(Math.max(progress, lastRevision)));
-          nextBookmark = now + BOOKMARK_INTERVAL_MILLIS;
-        }
-      }
+      stream(out);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (IOException clientGone) {
+      // the client closed the connection: nothing to report, the watch is closed above
+      LOG.fine(() -> "watch client went away: " + clientGone);
+    }
+  }
+
+  private void stream(OutputStream out) throws IOException, InterruptedException {
+    long nextBookmark = System.currentTimeMillis() + BOOKMARK_INTERVAL_MILLIS;
+    while (!watch.ended()) {
+      long now = System.currentTimeMillis();
+      if (now >= deadline) {
+        return;
+      }
+      // read before polling: if the poll finds nothing, every event up to it was sent
+      long progress = watch.progress();
+      WatchEvent event = watch.poll(Math.min(POLL_MILLIS, deadline - now), TimeUnit.MILLISECONDS);
+      if (event != null) {
+        send(out, event.type(), encoder.encode(event.object(), lastRevision == 0 && !sentAny));
+        sentAny = true;
+        lastRevision = Math.max(lastRevision, event.revision());
+      } else if (bookmarks && now >= nextBookmark && progress > 0) {
+        send(out, "BOOKMARK", bookmark(Math.max(progress, lastRevision)));
+        nextBookmark = now + BOOKMARK_INTERVAL_MILLIS;
+      } else {
+        // sends nothing, but fails once the client has gone, so a quiet watch does not linger
+        out.flush();
+      }
     }
   }
 

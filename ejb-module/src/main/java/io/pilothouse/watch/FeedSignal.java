@@ -1,0 +1,41 @@
+package io.pilothouse.watch;
+
+import io.pilothouse.changefeed.ChangeAnnounced;
+import io.pilothouse.changefeed.StoreChange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wakes the {@link WatchCacheFeeder}'s poller when a write committed on this instance or the change
+ * topic announced one. A plain CDI bean rather than observer methods on the feeder singleton: an
+ * EJB observer called from a transaction's completion would instantiate the singleton there if it
+ * had not started yet, and its initialization then fails for good ("Invalid transaction passed to
+ * resume()"), leaving the server without watches.
+ */
+@ApplicationScoped
+public class FeedSignal {
+
+  private final Semaphore wake = new Semaphore(0);
+
+  void onLocalCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoreChange change) {
+    wake.release();
+  }
+
+  void onAnnounced(@Observes ChangeAnnounced announced) {
+    wake.release();
+  }
+
+  /** Wakes the poller now. */
+  public void wakeUp() {
+    wake.release();
+  }
+
+  /** Waits for a wake-up, at most {@code millis}; wake-ups that piled up count as one. */
+  public void await(long millis) throws InterruptedException {
+    wake.tryAcquire(millis, TimeUnit.MILLISECONDS);
+    wake.drainPermits();
+  }
+}
