@@ -1,0 +1,21 @@
+package io.pilothouse.controller;
+
+/**
+ * A work-queue key, upstream's {@code namespace/name}; {@code namespace} is null for cluster-scoped
+ * objects.
+ */
+public record ControllerKey(String namespace, String name) {
+
+  /** Parses {@code ns/name} or {@code name}. */
+  public static ControllerKey parse(String key) {
+    int slash = key.indexOf('/');
+    return slash < 0
+        ? new ControllerKey(null, key)
+        : new ControllerKey(key.substring(0, slash), key.substring(slash + 1));
+  }
+
+  @Override
+  public String toString() {
+    return namespace == null ? name : namespace + "/" + name;
+  }
+}
