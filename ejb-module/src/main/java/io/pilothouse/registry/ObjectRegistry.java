@@ -1,5 +1,6 @@
 package io.pilothouse.registry;
 
+import io.pilothouse.api.StatusException;
 import io.pilothouse.changefeed.StoreChange;
 import io.pilothouse.registry.patch.PatchType;
 import io.pilothouse.store.jpa.JpaObjectStore;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,7 +37,12 @@ public class ObjectRegistry {
   @Inject private Event<StoreChange> changes;
   @Resource private SessionContext session;
 
-  private static final int PATCH_ATTEMPTS = 5;
+  /**
+   * Upstream's GuaranteedUpdate retries a patch that names no resourceVersion until it lands; this
+   * bound only stops a pathological livelock, with a short jittered pause between attempts so that
+   * contending writers spread out.
+   */
+  private static final int PATCH_ATTEMPTS = 100;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -96,7 +103,17 @@ public class ObjectRegistry {
         if (attempt == PATCH_ATTEMPTS) {
           throw conflict;
         }
+        pauseBeforeRetry(attempt);
       }
+    }
+  }
+
+  private static void pauseBeforeRetry(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(1 + Math.min(attempt, 20)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StatusException(500, "InternalError", "interrupted while retrying a patch");
     }
   }
 
