@@ -1,6 +1,6 @@
 package io.pilothouse.api.server;
 
-import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.pilothouse.api.StatusException;
 import io.pilothouse.json.KubernetesJson;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,15 +17,6 @@ public final class StatusWriter {
     KubernetesJson.mapper()
         .writeValue(
             response.getOutputStream(),
-            new StatusBuilder()
-                .withApiVersion("v1")
-                .withKind("Status")
-                .withNewMetadata()
-                .endMetadata()
-                .withStatus("Failure")
-                .withCode(code)
-                .withReason(reason)
-                .withMessage(message)
-                .build());
+            StatusDocument.of(new StatusException(code, reason, message)));
   }
 }
