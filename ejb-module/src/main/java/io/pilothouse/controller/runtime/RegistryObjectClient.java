@@ -2,6 +2,7 @@ package io.pilothouse.controller.runtime;
 
 import io.fabric8.kubernetes.api.model.Binding;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.pilothouse.controller.ObjectClient;
 import io.pilothouse.json.KubernetesJson;
 import io.pilothouse.registry.DeleteOptions;
@@ -119,6 +120,14 @@ public class RegistryObjectClient implements ObjectClient {
   public void bind(String namespace, String name, String uid, String nodeName) {
     Binding binding = DefaultBinder.binding(namespace, name, uid, nodeName);
     registry.bind(kinds.resource("", "pods"), namespace, name, tree(binding));
+  }
+
+  @Override
+  public Namespace finalizeNamespace(Namespace namespace) {
+    String name = namespace.getMetadata().getName();
+    return typed(
+        registry.finalizeNamespace(kinds.of(Namespace.class), name, tree(namespace)),
+        Namespace.class);
   }
 
   /** The registry's tree form of a typed object (apiVersion and kind as fabric8 sets them). */
