@@ -66,7 +66,7 @@ public final class ControllerRefManager {
 
   /** Writes the owner references with a uid precondition; null if the object is gone. */
   @SuppressWarnings("unchecked")
-  private static <T extends HasMetadata> T writeRefs(
+  public static <T extends HasMetadata> T writeRefs(
       ObjectClient client, T object, List<OwnerReference> refs) {
     Map<String, Object> patch =
         Map.of("metadata", Map.of("uid", object.getMetadata().getUid(), "ownerReferences", refs));
