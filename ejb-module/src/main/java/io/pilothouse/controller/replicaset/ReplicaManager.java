@@ -2,12 +2,10 @@ package io.pilothouse.controller.replicaset;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.pilothouse.api.StatusException;
 import io.pilothouse.controller.ControllerContext;
 import io.pilothouse.controller.ControllerKey;
-import io.pilothouse.controller.util.Conflicts;
 import io.pilothouse.controller.util.Expectations;
-import io.pilothouse.controller.util.PodTemplates;
+import io.pilothouse.controller.util.PodControl;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,21 +47,13 @@ final class ReplicaManager {
   private List<Pod> create(List<Pod> active, int count) {
     List<Pod> result = new ArrayList<>(active);
     List<String> created = new ArrayList<>();
+    PodControl pods = new PodControl(context, rs, ReplicaSetController.NAME);
     try {
       for (int i = 0; i < count; i++) {
-        Pod pod = context.client().create(PodTemplates.newPod(rs, rs.getSpec().getTemplate()));
+        Pod pod = pods.create(rs.getSpec().getTemplate());
         created.add(pod.getMetadata().getName());
         result.add(pod);
-        context
-            .events()
-            .normal(rs, ReplicaSetController.NAME, "SuccessfulCreate", "Created pod: " + name(pod));
       }
-    } catch (StatusException e) {
-      context
-          .events()
-          .warning(
-              rs, ReplicaSetController.NAME, "FailedCreate", "Error creating: " + e.getMessage());
-      throw e;
     } finally {
       expectations.expectCreations(key, created);
     }
@@ -73,44 +63,16 @@ final class ReplicaManager {
   private List<Pod> delete(List<Pod> active, int count) {
     List<Pod> ranked = new ArrayList<>(active);
     ranked.sort(ActivePodsRanking.INSTANCE);
-    List<Pod> victims = ranked.subList(0, count);
     List<String> deleted = new ArrayList<>();
+    PodControl pods = new PodControl(context, rs, ReplicaSetController.NAME);
     try {
-      for (Pod pod : victims) {
-        try {
-          context
-              .client()
-              .delete(
-                  Pod.class,
-                  pod.getMetadata().getNamespace(),
-                  name(pod),
-                  null,
-                  pod.getMetadata().getUid(),
-                  null);
-        } catch (StatusException e) {
-          if (!Conflicts.isRace(e)) {
-            context
-                .events()
-                .warning(
-                    rs,
-                    ReplicaSetController.NAME,
-                    "FailedDelete",
-                    "Error deleting: " + e.getMessage());
-            throw e;
-          }
-        }
-        deleted.add(name(pod));
-        context
-            .events()
-            .normal(rs, ReplicaSetController.NAME, "SuccessfulDelete", "Deleted pod: " + name(pod));
+      for (Pod pod : ranked.subList(0, count)) {
+        pods.delete(pod);
+        deleted.add(pod.getMetadata().getName());
       }
     } finally {
       expectations.expectDeletions(key, deleted);
     }
     return new ArrayList<>(ranked.subList(count, ranked.size()));
-  }
-
-  private static String name(Pod pod) {
-    return pod.getMetadata().getName();
   }
 }
