@@ -95,7 +95,7 @@ public final class SchedulerBenchmark {
     System.out.printf(
         "SUMMARY scheduler nodes=%d pods=%d bound=%d end-to-end=%.0f pods/s%n",
         nodes, pods, bound.get(), bound.get() / total);
-    cleanup(run);
+    cleanup(run, pods, nodes);
   }
 
   private void registerNode(String run, int i) {
@@ -108,6 +108,8 @@ public final class SchedulerBenchmark {
                 + name
                 + "\",\"labels\":{\"bench-run\":\""
                 + run
+                + "\",\"bench-batch\":\""
+                + i / CreateScenario.BATCH
                 + "\",\"kubernetes.io/hostname\":\""
                 + name
                 + "\",\"topology.kubernetes.io/zone\":\"zone-"
@@ -171,10 +173,26 @@ public final class SchedulerBenchmark {
     }
   }
 
-  private void cleanup(String run) {
-    api.send("DELETE", "/api/v1/namespaces/" + run + "/pods?gracePeriodSeconds=0", null);
+  private void cleanup(String run, int podCount, int nodeCount) {
+    // in batches: one deletecollection of thousands of pods holds the revision lock throughout
+    for (String pods : CreateScenario.batches(podCount)) {
+      api.send(
+          "DELETE",
+          "/api/v1/namespaces/"
+              + run
+              + "/"
+              + pods
+              + (pods.contains("?") ? "&" : "?")
+              + "gracePeriodSeconds=0",
+          null);
+    }
     api.send("DELETE", "/api/v1/namespaces/" + run, null);
-    api.send("DELETE", "/api/v1/nodes?labelSelector=bench-run%3D" + run, null);
+    for (int batch = 0; batch <= nodeCount / CreateScenario.BATCH; batch++) {
+      api.send(
+          "DELETE",
+          "/api/v1/nodes?labelSelector=bench-run%3D" + run + ",bench-batch%3D" + batch,
+          null);
+    }
     System.out.println("  cleaned up " + run);
   }
 

@@ -72,7 +72,8 @@ public class SchedulerService {
     leading = true;
     feed.start(threads);
     lastResync = Instant.now();
-    relist();
+    // off the election timer's thread: a relist of many pods must not delay Lease renewals
+    threads.newThread(this::relist).start();
     loop.start(threads);
   }
 
