@@ -3,6 +3,7 @@ package io.pilothouse.controller.nodelifecycle;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
+import io.fabric8.kubernetes.api.model.NodeSpec;
 import io.fabric8.kubernetes.api.model.NodeStatus;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -156,6 +157,9 @@ public class NodeLifecycleController implements Controller {
     List<Taint> taints = NodeTaints.reconcile(node, wanted, now);
     if (taints.equals(NodeTaints.of(node))) {
       return node;
+    }
+    if (node.getSpec() == null) {
+      node.setSpec(new NodeSpec());
     }
     node.getSpec().setTaints(taints);
     return client.update(node);

@@ -65,7 +65,8 @@ public class ControllerManager {
     leading = true;
     dispatcher.start(threads);
     loops.forEach(loop -> loop.start(threads, settings.workers()));
-    resync();
+    // off the election timer's thread: listing every controller's keys must not delay renewals
+    threads.newThread(this::resync).start();
   }
 
   /** Called when this instance loses the Lease (or shuts down). */

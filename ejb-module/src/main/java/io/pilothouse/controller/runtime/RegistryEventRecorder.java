@@ -7,6 +7,10 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.pilothouse.controller.EventRecorder;
 import io.pilothouse.controller.ObjectClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -16,6 +20,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,8 +44,13 @@ public class RegistryEventRecorder implements EventRecorder {
   private static final int CACHE_SIZE = 4096;
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
+  private static final int MAX_PENDING = 10_000;
+
+  @Resource private ManagedThreadFactory threads;
+
   private ObjectClient client;
   private Clock clock;
+  private Executor writer = Runnable::run;
   private final Map<String, ObjectReference> recent =
       Collections.synchronizedMap(
           new LinkedHashMap<>(256, 0.75f, true) {
@@ -60,6 +74,27 @@ public class RegistryEventRecorder implements EventRecorder {
     this.clock = clock;
   }
 
+  @PostConstruct
+  void startWriter() {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(MAX_PENDING),
+            threads,
+            (dropped, executor) -> LOG.fine("event queue full; dropping an event"));
+    writer = pool;
+  }
+
+  @PreDestroy
+  void stopWriter() {
+    if (writer instanceof ExecutorService pool) {
+      pool.shutdownNow();
+    }
+  }
+
   @Override
   public void normal(HasMetadata about, String component, String reason, String message) {
     record(about, component, "Normal", reason, message);
@@ -71,6 +106,11 @@ public class RegistryEventRecorder implements EventRecorder {
   }
 
   private void record(
+      HasMetadata about, String component, String type, String reason, String message) {
+    writer.execute(() -> write(about, component, type, reason, message));
+  }
+
+  private void write(
       HasMetadata about, String component, String type, String reason, String message) {
     try {
       ObjectReference involved = reference(about);

@@ -16,9 +16,12 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * kube-scheduler inside the control plane: while this instance holds the {@code kube-scheduler}
@@ -41,6 +44,15 @@ public class SchedulerService {
   private SchedulingLoop loop;
   private final ChangeDispatcher feed = new ChangeDispatcher("scheduler-feed", this::feed);
   private volatile boolean leading;
+  private volatile Instant lastResync = Instant.MIN;
+  private Duration resyncPeriod = Duration.ofSeconds(300);
+
+  @Inject
+  void configure(
+      @ConfigProperty(name = "pilothouse.scheduler.resync.seconds", defaultValue = "300")
+          long seconds) {
+    this.resyncPeriod = Duration.ofSeconds(seconds);
+  }
 
   @PostConstruct
   void build() {
@@ -59,7 +71,9 @@ public class SchedulerService {
   public synchronized void startLeading() {
     leading = true;
     feed.start(threads);
-    resync();
+    lastResync = Instant.now();
+    // off the election timer's thread: a relist of many pods must not delay Lease renewals
+    threads.newThread(this::relist).start();
     loop.start(threads);
   }
 
@@ -74,11 +88,21 @@ public class SchedulerService {
     return leading;
   }
 
-  /** Replays the full listing of nodes, pods and namespaces into the scheduler. */
+  /**
+   * Replays the full listing of nodes, pods and namespaces into the scheduler, at most once per
+   * {@code pilothouse.scheduler.resync.seconds} (default 300): unlike upstream's informers, which
+   * resync from memory, this relists from the store, which costs a decode of every pod.
+   */
   public void resync() {
-    if (!leading) {
+    Instant now = Instant.now();
+    if (!leading || now.isBefore(lastResync.plus(resyncPeriod))) {
       return;
     }
+    lastResync = now;
+    relist();
+  }
+
+  private void relist() {
     try {
       client.list(Namespace.class, null, null, null).forEach(scheduler::namespaceChanged);
       scheduler.resync(
