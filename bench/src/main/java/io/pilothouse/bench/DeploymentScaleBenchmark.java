@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Deployment scale-up benchmark of issue 4 ("Performance"): prints figures, asserts nothing.
@@ -48,7 +47,7 @@ public final class DeploymentScaleBenchmark {
             + System.getProperty("java.version"));
     int nodes = (replicas + 109) / 110 + 1;
     for (int i = 0; i < nodes; i++) {
-      registerNode(api, run, i);
+      BenchNodes.register(api, run + "-node-" + i, "\"bench-run\":\"" + run + "\"");
     }
     api.createNamespace(run);
     api.call("POST", "/apis/apps/v1/namespaces/" + run + "/deployments", deployment(run));
@@ -126,38 +125,6 @@ public final class DeploymentScaleBenchmark {
     } catch (Exception e) {
       System.out.println("  watch ended: " + e);
     }
-  }
-
-  private static void registerNode(Api api, String run, int i) {
-    String name = run + "-node-" + i;
-    String created =
-        api.call(
-            "POST",
-            "/api/v1/nodes",
-            "{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"name\":\""
-                + name
-                + "\",\"labels\":{\"bench-run\":\""
-                + run
-                + "\",\"kubernetes.io/hostname\":\""
-                + name
-                + "\"}}}");
-    String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-    String resources = "{\"cpu\":\"64\",\"memory\":\"256Gi\",\"pods\":\"110\"}";
-    ObjectNode node = (ObjectNode) Api.JSON.readTree(created);
-    node.set(
-        "status",
-        Api.JSON.readTree(
-            "{\"allocatable\":"
-                + resources
-                + ",\"capacity\":"
-                + resources
-                + ",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\","
-                + "\"reason\":\"KubeletReady\",\"lastHeartbeatTime\":\""
-                + now
-                + "\",\"lastTransitionTime\":\""
-                + now
-                + "\"}]}"));
-    api.call("PUT", "/api/v1/nodes/" + name + "/status", node.toString());
   }
 
   private static void cleanup(Api api, String run) {

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The scheduler throughput benchmark of issue 4 ("Performance"): prints figures, asserts nothing.
@@ -99,38 +98,16 @@ public final class SchedulerBenchmark {
   }
 
   private void registerNode(String run, int i) {
-    String name = run + "-node-" + i;
-    String created =
-        api.call(
-            "POST",
-            "/api/v1/nodes",
-            "{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"metadata\":{\"name\":\""
-                + name
-                + "\",\"labels\":{\"bench-run\":\""
-                + run
-                + "\",\"bench-batch\":\""
-                + i / CreateScenario.BATCH
-                + "\",\"kubernetes.io/hostname\":\""
-                + name
-                + "\",\"topology.kubernetes.io/zone\":\"zone-"
-                + (i % 3)
-                + "\"}}}");
-    String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-    String resources = "{\"cpu\":\"64\",\"memory\":\"256Gi\",\"pods\":\"110\"}";
-    String status =
-        "{\"allocatable\":"
-            + resources
-            + ",\"capacity\":"
-            + resources
-            + ",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"KubeletReady\","
-            + "\"lastHeartbeatTime\":\""
-            + now
-            + "\",\"lastTransitionTime\":\""
-            + now
-            + "\"}]}";
-    ObjectNode node = (ObjectNode) Api.JSON.readTree(created);
-    node.set("status", Api.JSON.readTree(status));
-    api.call("PUT", "/api/v1/nodes/" + name + "/status", node.toString());
+    BenchNodes.register(
+        api,
+        run + "-node-" + i,
+        "\"bench-run\":\""
+            + run
+            + "\",\"bench-batch\":\""
+            + i / CreateScenario.BATCH
+            + "\",\"topology.kubernetes.io/zone\":\"zone-"
+            + (i % 3)
+            + "\"");
   }
 
   private void createPod(String run, int i) {
