@@ -1,6 +1,7 @@
 package io.pilothouse.controller;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,4 +63,13 @@ public interface ObjectClient {
 
   /** Binds a pod to a node through {@code pods/binding}, as the scheduler does. */
   void bind(String namespace, String name, String uid, String nodeName);
+
+  /**
+   * Replaces a namespace's {@code spec.finalizers} through {@code namespaces/{name}/finalize}, as
+   * the namespace controller does once the namespace is empty; the namespace is removed when it is
+   * being deleted and none is left. The default is a plain update (enough for in-memory fakes).
+   */
+  default Namespace finalizeNamespace(Namespace namespace) {
+    return update(namespace);
+  }
 }

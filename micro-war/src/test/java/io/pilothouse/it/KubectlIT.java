@@ -269,7 +269,14 @@ class KubectlIT {
     assertThat(
             okWith(Manifests.WEB_APP, "delete", "-f", "-", "-n", ns, "--ignore-not-found").stdout())
         .contains("deployment.apps \"web\" deleted");
-    assertThat(ok("get", "configmaps,pods,deployments", "-n", ns, "-o", "name").stdout()).isEmpty();
+    // the Deployment's ReplicaSet and pods go after it, collected by the garbage collector
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                ok("get", "configmaps,pods,deployments,replicasets", "-n", ns, "-o", "name")
+                    .stdout()
+                    .isEmpty());
   }
 
   @Test

@@ -16,7 +16,12 @@ import java.util.Objects;
  */
 @Entity
 @IdClass(LabelRow.Id.class)
-@Table(name = "ph_label", indexes = @Index(name = "ph_label_ix", columnList = "lbl_key, lbl_value"))
+@Table(
+    name = "ph_label",
+    indexes = {
+      @Index(name = "ph_label_ix", columnList = "lbl_key, lbl_value"),
+      @Index(name = "ph_label_obj_ix", columnList = "obj_id")
+    })
 public class LabelRow {
 
   @jakarta.persistence.Id

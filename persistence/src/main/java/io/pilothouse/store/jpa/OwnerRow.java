@@ -15,7 +15,12 @@ import java.util.Objects;
  */
 @Entity
 @IdClass(OwnerRow.Id.class)
-@Table(name = "ph_owner", indexes = @Index(name = "ph_owner_ix", columnList = "owner_uid"))
+@Table(
+    name = "ph_owner",
+    indexes = {
+      @Index(name = "ph_owner_ix", columnList = "owner_uid"),
+      @Index(name = "ph_owner_obj_ix", columnList = "obj_id")
+    })
 public class OwnerRow {
 
   @jakarta.persistence.Id

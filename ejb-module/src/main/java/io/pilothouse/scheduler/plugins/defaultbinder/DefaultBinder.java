@@ -41,10 +41,15 @@ public final class DefaultBinder implements BindPlugin {
   /** The Binding object for the pod and node, as kube-scheduler posts it. */
   public static Binding binding(PodInfo pod, String nodeName) {
     String uid = pod.pod().getMetadata() == null ? null : pod.pod().getMetadata().getUid();
+    return binding(pod.namespace(), pod.name(), uid, nodeName);
+  }
+
+  /** The Binding of the named pod (uid as a precondition, may be null) to the node. */
+  public static Binding binding(String namespace, String name, String uid, String nodeName) {
     return new BindingBuilder()
         .withNewMetadata()
-        .withNamespace(pod.namespace())
-        .withName(pod.name())
+        .withNamespace(namespace)
+        .withName(name)
         .withUid(uid)
         .endMetadata()
         .withNewTarget()

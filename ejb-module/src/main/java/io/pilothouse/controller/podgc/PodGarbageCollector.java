@@ -1,0 +1,116 @@
+package io.pilothouse.controller.podgc;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.pilothouse.changefeed.ChangeType;
+import io.pilothouse.changefeed.StoreChange;
+import io.pilothouse.controller.Controller;
+import io.pilothouse.controller.ControllerContext;
+import io.pilothouse.controller.ControllerKey;
+import io.pilothouse.controller.ObjectClient;
+import io.pilothouse.controller.SyncResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Upstream's pod garbage collector, one pass over all pods every 20 s and whenever a node is
+ * deleted: pods bound to a node that no longer exists and terminating pods never bound are deleted
+ * at once (grace 0, nobody else will finish them); terminated pods (Succeeded, Failed) beyond the
+ * threshold ({@code pilothouse.podgc.terminated-threshold}, upstream's 12500) are deleted oldest
+ * first.
+ */
+@ApplicationScoped
+public class PodGarbageCollector implements Controller {
+
+  public static final String NAME = "pod-garbage-collector";
+  static final ControllerKey PASS = new ControllerKey(null, "podgc");
+  static final Duration PERIOD = Duration.ofSeconds(20);
+
+  private int terminatedThreshold = 12500;
+
+  /** For CDI; the threshold comes from configuration. */
+  public PodGarbageCollector() {}
+
+  /** For tests: a fixed threshold of terminated pods. */
+  public PodGarbageCollector(int terminatedThreshold) {
+    this.terminatedThreshold = terminatedThreshold;
+  }
+
+  @Inject
+  void configure(
+      @ConfigProperty(name = "pilothouse.podgc.terminated-threshold", defaultValue = "12500")
+          int threshold) {
+    this.terminatedThreshold = threshold;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<String> watchedResources() {
+    return Set.of("nodes");
+  }
+
+  @Override
+  public Collection<ControllerKey> keysFor(StoreChange change, ObjectClient client) {
+    return change.type() == ChangeType.DELETED ? List.of(PASS) : List.of();
+  }
+
+  @Override
+  public Collection<ControllerKey> allKeys(ObjectClient client) {
+    return List.of(PASS);
+  }
+
+  @Override
+  public SyncResult sync(ControllerKey key, ControllerContext context) {
+    ObjectClient client = context.client();
+    Set<String> nodes =
+        client.list(Node.class, null, null, null).stream()
+            .map(node -> node.getMetadata().getName())
+            .collect(Collectors.toSet());
+    List<Pod> terminated = new ArrayList<>();
+    for (Pod pod : client.list(Pod.class, null, null, null)) {
+      String nodeName = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+      boolean orphaned = nodeName != null && !nodeName.isEmpty() && !nodes.contains(nodeName);
+      boolean unscheduledTerminating =
+          (nodeName == null || nodeName.isEmpty())
+              && pod.getMetadata().getDeletionTimestamp() != null;
+      if (orphaned || unscheduledTerminating) {
+        forceDelete(client, pod);
+      } else if (isTerminated(pod) && pod.getMetadata().getDeletionTimestamp() == null) {
+        terminated.add(pod);
+      }
+    }
+    int excess = terminated.size() - terminatedThreshold;
+    if (excess > 0) {
+      terminated.sort(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()));
+      terminated.subList(0, excess).forEach(pod -> forceDelete(client, pod));
+    }
+    return SyncResult.after(PERIOD);
+  }
+
+  private static boolean isTerminated(Pod pod) {
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    return "Succeeded".equals(phase) || "Failed".equals(phase);
+  }
+
+  private static void forceDelete(ObjectClient client, Pod pod) {
+    client.delete(
+        Pod.class,
+        pod.getMetadata().getNamespace(),
+        pod.getMetadata().getName(),
+        null,
+        pod.getMetadata().getUid(),
+        0L);
+  }
+}
