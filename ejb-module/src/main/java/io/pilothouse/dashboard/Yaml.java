@@ -6,11 +6,16 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /** YAML in and out for the dashboard's YAML views and editor. */
 public final class Yaml {
 
-  private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
+  private static final YAMLMapper MAPPER =
+      YAMLMapper.builder()
+          .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+          .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+          .build();
 
   private Yaml() {}
 

@@ -40,7 +40,9 @@ public class ListView implements Serializable {
     ResourceQueries service = resources;
     String g = group;
     String r = resource;
-    headers = service.headers(g, r);
+    if (!Feedback.run(null, () -> headers = service.headers(g, r))) {
+      return;
+    }
     model =
         new PagedModel<>(
             request -> service.rows(g, r, request),

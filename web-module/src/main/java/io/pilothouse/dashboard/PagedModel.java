@@ -56,16 +56,26 @@ public class PagedModel<T> extends LazyDataModel<T> {
 
   @Override
   public int count(Map<String, FilterMeta> filterBy) {
-    return (int) loader.apply(request(0, 0, Map.of())).total();
+    return (int) safely(request(0, 0, Map.of())).total();
   }
 
   @Override
   public List<T> load(
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-    Page<T> page = loader.apply(request(first, pageSize, sortBy));
+    Page<T> page = safely(request(first, pageSize, sortBy));
     setRowCount((int) page.total());
     rows = page.rows();
     return rows;
+  }
+
+  /** The page, or an empty one with the failure as a message (a bad selector, say). */
+  private Page<T> safely(TableRequest request) {
+    try {
+      return loader.apply(request);
+    } catch (RuntimeException e) {
+      Feedback.report(e, null);
+      return new Page<>(List.of(), 0);
+    }
   }
 
   private TableRequest request(int first, int pageSize, Map<String, SortMeta> sortBy) {
