@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * {@code Unknown} for pods on a lost node). Restartable init containers (sidecars) count as
  * containers.
  */
-final class PodStatusSummary {
+public final class PodStatusSummary {
 
   private final JsonNode pod;
   private final Map<String, JsonNode> initContainerSpecs = new HashMap<>();
@@ -31,24 +31,24 @@ final class PodStatusSummary {
   }
 
   /** Summarizes {@code pod}. */
-  static PodStatusSummary of(JsonNode pod) {
+  public static PodStatusSummary of(JsonNode pod) {
     PodStatusSummary summary = new PodStatusSummary(pod);
     summary.summarize();
     return summary;
   }
 
   /** The READY cell, such as {@code 1/2}. */
-  String readyCell() {
+  public String readyCell() {
     return ready + "/" + total;
   }
 
   /** The STATUS cell. */
-  String reason() {
+  public String reason() {
     return reason;
   }
 
   /** The RESTARTS cell: a count, with the age of the last restart when there was one. */
-  String restartsCell(Instant now) {
+  public String restartsCell(Instant now) {
     if (restarts != 0 && lastRestart != null) {
       return restarts + " (" + Timestamps.since(lastRestart, now) + " ago)";
     }

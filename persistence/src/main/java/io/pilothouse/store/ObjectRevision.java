@@ -1,4 +1,10 @@
 package io.pilothouse.store;
 
-/** One past revision of an object kept in the object history (newest first in listings). */
-public record ObjectRevision(ObjectKey key, long revision, EventType type, String body) {}
+import java.time.Instant;
+
+/**
+ * One past revision of an object kept in the object history (newest first in listings), with the
+ * time it was written ({@code null} for rows written before the store recorded times).
+ */
+public record ObjectRevision(
+    ObjectKey key, long revision, EventType type, String body, Instant writtenAt) {}

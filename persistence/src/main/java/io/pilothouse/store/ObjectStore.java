@@ -54,6 +54,14 @@ public interface ObjectStore {
    */
   ListResult list(ListQuery query);
 
+  /**
+   * One offset page of a resource's objects, filtered and sorted in SQL, with the total count: what
+   * a lazy table shows.
+   *
+   * @throws InvalidSelectorException if a selector names something that cannot be selected
+   */
+  PageResult page(PageQuery query);
+
   /** The revision of the last committed write (0 for an empty store). */
   long currentRevision();
 

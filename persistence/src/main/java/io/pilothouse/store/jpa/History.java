@@ -5,6 +5,7 @@ import io.pilothouse.store.ObjectKey;
 import io.pilothouse.store.ObjectRevision;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -64,13 +65,16 @@ final class History {
     TypedQuery<Object[]> query =
         bind(
             em.createQuery(
-                "SELECT h.revision, h.eventType, h.body FROM HistoryRow h WHERE "
+                "SELECT h.revision, h.eventType, h.body, h.writtenAt FROM HistoryRow h WHERE "
                     + KEY_MATCH
                     + " ORDER BY h.revision DESC",
                 Object[].class),
             key);
     return query.setMaxResults(max).getResultList().stream()
-        .map(r -> new ObjectRevision(key, (Long) r[0], (EventType) r[1], (String) r[2]))
+        .map(
+            r ->
+                new ObjectRevision(
+                    key, (Long) r[0], (EventType) r[1], (String) r[2], (Instant) r[3]))
         .toList();
   }
 

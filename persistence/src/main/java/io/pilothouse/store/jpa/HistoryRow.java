@@ -10,10 +10,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
- * One {@code ph_history} row: an object's body as one write left it. Each key keeps its newest rows
- * only (trimmed on write); rows of keys with no live object go when compaction passes them.
+ * One {@code ph_history} row: an object's body as one write left it, and when. Each key keeps its
+ * newest rows only (trimmed on write); rows of keys with no live object go when compaction passes
+ * them.
  */
 @Entity
 @Table(
@@ -48,6 +50,9 @@ public class HistoryRow {
   @Column(name = "obj_body", nullable = false)
   private String body;
 
+  @Column(name = "hist_time")
+  private Instant writtenAt;
+
   protected HistoryRow() {}
 
   HistoryRow(long revision, EventType type, ObjectKey key, String body) {
@@ -58,5 +63,6 @@ public class HistoryRow {
     this.namespace = key.namespace();
     this.name = key.name();
     this.body = body;
+    this.writtenAt = Instant.now();
   }
 }

@@ -7,6 +7,8 @@ import io.pilothouse.store.ListResult;
 import io.pilothouse.store.ObjectKey;
 import io.pilothouse.store.ObjectRevision;
 import io.pilothouse.store.ObjectStore;
+import io.pilothouse.store.PageQuery;
+import io.pilothouse.store.PageResult;
 import io.pilothouse.store.StoreEvent;
 import io.pilothouse.store.StoredObject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +32,7 @@ public final class JpaObjectStore implements ObjectStore {
   private final ListVerb listVerb;
   private final EventsVerb eventsVerb;
   private final CompactVerb compactVerb;
+  private final PageVerb pageVerb;
 
   public JpaObjectStore(EntityManager em, SqlDialect dialect, StoreConfig config) {
     this.ctx = StoreContext.create(em, dialect, config);
@@ -40,6 +43,7 @@ public final class JpaObjectStore implements ObjectStore {
     this.listVerb = new ListVerb(ctx);
     this.eventsVerb = new EventsVerb(ctx);
     this.compactVerb = new CompactVerb(ctx);
+    this.pageVerb = new PageVerb(ctx);
   }
 
   /** H2 with the default history settings. */
@@ -80,6 +84,11 @@ public final class JpaObjectStore implements ObjectStore {
   @Override
   public ListResult list(ListQuery query) {
     return listVerb.list(query);
+  }
+
+  @Override
+  public PageResult page(PageQuery query) {
+    return pageVerb.page(query);
   }
 
   @Override
