@@ -50,8 +50,13 @@ public final class DashboardBenchmark {
     System.out.printf(
         "commit to WebSocket message: p50 %s ms, p90 %s ms%n",
         Stats.f1(push.p50()), Stats.f1(push.p90()));
-    Stats.summary("dashboard-pods-page", Stats.f1(podsPage.p50()) + " ms", "300 ms", podsPage.p50() <= 300);
-    Stats.summary("dashboard-nodes-page", Stats.f1(nodesPage.p50()) + " ms", "300 ms", nodesPage.p50() <= 300);
+    Stats.summary(
+        "dashboard-pods-page", Stats.f1(podsPage.p50()) + " ms", "300 ms", podsPage.p50() <= 300);
+    Stats.summary(
+        "dashboard-nodes-page",
+        Stats.f1(nodesPage.p50()) + " ms",
+        "300 ms",
+        nodesPage.p50() <= 300);
     Stats.summary("dashboard-push", Stats.f1(push.p50()) + " ms", "1000 ms", push.p50() <= 1000);
   }
 

@@ -189,7 +189,7 @@ class DashboardIT {
     assertThat(cluster.get("/api/v1/namespaces/ui-delete/pods/doomed-1")).isNotNull();
     browser.find(id("podsForm:confirm-yes")).click();
     browser.waitFor(d -> cluster_gone("/api/v1/namespaces/ui-delete/pods/doomed-1"));
-    browser.waitForMessage("Deleted pod ui-delete/doomed-1");
+    browser.waitFor(d -> rowsText().isEmpty());
     browser.screenshot("pod-deleted");
   }
 
@@ -270,7 +270,6 @@ class DashboardIT {
     WebElement replicas = browser.find(id("listForm:replicas_input"));
     replicas.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "3");
     row("listForm:table", "shop").findElement(By.cssSelector("button[id$=':scale']")).click();
-    browser.waitForMessage("Scaling deployment ui-scale/shop to 3");
     browser.waitFor(d -> row("listForm:table", "shop").getText().contains("/3"));
     browser.screenshot("deployment-scaled");
     assertThat(cluster.field("/apis/apps/v1/namespaces/ui-scale/deployments/shop", "spec.replicas"))
