@@ -207,6 +207,12 @@ class KubectlIT {
     assertThat(result).isEqualTo("5 {\"app\":\"web\",\"tier\":\"frontend\"}");
 
     String versions = "jsonpath={.metadata.generation} {.metadata.resourceVersion}";
+    // the Deployment controller writes the status until it has seen the 5 replicas
+    String settled =
+        "jsonpath={.metadata.generation} {.status.observedGeneration} {.status.replicas}";
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> ok("get", "deploy", "web", "-n", ns, "-o", settled).stdout().equals("3 3 5"));
     String before = ok("get", "deploy", "web", "-n", ns, "-o", versions).stdout();
     Result unchanged = ok("patch", "deployment", "web", "-n", ns, "--type=json", "-p", json);
     assertThat(unchanged.stdout()).contains("deployment.apps/web patched (no change)");

@@ -55,9 +55,25 @@ final class NewReplicaSets {
     String newRevision = rollout.newRS.getMetadata().getAnnotations().get(Rollouts.REVISION);
     Map<String, String> annotations = annotations(d.getMetadata().getAnnotations());
     if (!Objects.equals(annotations.get(Rollouts.REVISION), newRevision)) {
-      annotations.put(Rollouts.REVISION, newRevision);
-      d.getMetadata().setAnnotations(annotations);
-      Deployment written = rollout.context.client().update(d);
+      // a metadata-only patch, guarded by the resourceVersion read: the spec is not rewritten
+      String patch =
+          KubernetesJson.mapper()
+              .writeValueAsString(
+                  Map.of(
+                      "metadata",
+                      Map.of(
+                          "annotations", Map.of(Rollouts.REVISION, newRevision),
+                          "resourceVersion", d.getMetadata().getResourceVersion())));
+      Deployment written =
+          rollout
+              .context
+              .client()
+              .mergePatch(
+                  Deployment.class,
+                  d.getMetadata().getNamespace(),
+                  d.getMetadata().getName(),
+                  patch,
+                  false);
       written.setStatus(d.getStatus());
       rollout.deployment = written;
     }
