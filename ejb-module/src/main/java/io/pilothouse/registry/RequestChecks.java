@@ -54,16 +54,7 @@ final class RequestChecks {
     if (options.fieldValidation() != WriteOptions.FieldValidation.STRICT) {
       return;
     }
-    ModelClasses.of(type)
-        .map(model -> UnknownFields.find(body, model))
-        .filter(unknown -> !unknown.isEmpty())
-        .ifPresent(
-            unknown -> {
-              throw RegistryErrors.badRequest(
-                  "strict decoding error: "
-                      + String.join(
-                          ", ", unknown.stream().map(f -> "unknown field \"" + f + "\"").toList()));
-            });
+    FieldValidator.check(type, body, java.util.List.of(), options);
   }
 
   static void nameMatches(String name, ObjectNode metadata) {

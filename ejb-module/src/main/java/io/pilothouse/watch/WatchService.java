@@ -14,8 +14,10 @@ import io.pilothouse.store.watch.WatchCache;
 import io.pilothouse.store.watch.WatchFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,6 +34,15 @@ public class WatchService {
   @Inject private WatchCacheFeeder feeder;
   @Inject private EventLogReader log;
   @Inject private ObjectRegistry registry;
+
+  @Inject
+  @ConfigProperty(name = "pilothouse.watch.bookmark.interval.seconds", defaultValue = "10")
+  private long bookmarkSeconds;
+
+  /** How often a quiet watch that asked for bookmarks gets one. */
+  public Duration bookmarkInterval() {
+    return Duration.ofSeconds(bookmarkSeconds);
+  }
 
   /** Opens a watch of a resource in a namespace ({@code null} or empty for all). */
   public Watch open(ResourceType type, String namespace, ListOptions options) {

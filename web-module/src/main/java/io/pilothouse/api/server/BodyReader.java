@@ -47,6 +47,19 @@ public final class BodyReader {
     }
   }
 
+  /** A body read as one object, with the fields it names twice (JSON only). */
+  public record Body(ObjectNode object, java.util.List<String> duplicateFields) {}
+
+  /** Reads a body as {@link #object} does, and finds the fields a JSON body names twice. */
+  public static Body read(InputStream in, String contentType) {
+    if (ProtobufDecoder.isProtobuf(contentType) || isYaml(contentType)) {
+      return new Body(object(in, contentType), java.util.List.of());
+    }
+    String text = text(in);
+    ObjectNode object = parse(text, contentType);
+    return new Body(object, DuplicateFields.find(text));
+  }
+
   /**
    * The body as one object: Kubernetes protobuf (as kubectl's typed clients send), YAML when the
    * content type says so, else JSON.
@@ -59,8 +72,11 @@ public final class BodyReader {
         throw new StatusException(400, StatusReasons.BAD_REQUEST, e.getMessage());
       }
     }
+    return parse(text(in), contentType);
+  }
+
+  private static ObjectNode parse(String text, String contentType) {
     requireSupported(contentType);
-    String text = text(in);
     if (text.isBlank()) {
       throw new StatusException(400, StatusReasons.BAD_REQUEST, "the request body is empty");
     }

@@ -3,11 +3,13 @@ package io.pilothouse.api.server;
 import io.pilothouse.api.StatusException;
 import io.pilothouse.api.StatusReasons;
 import io.pilothouse.registry.DeleteResult;
+import io.pilothouse.registry.FieldValidator;
 import io.pilothouse.registry.ListOptions;
 import io.pilothouse.registry.ObjectRegistry;
 import io.pilothouse.registry.RegistryErrors;
 import io.pilothouse.registry.ResourceType;
 import io.pilothouse.registry.ResourceTypes;
+import io.pilothouse.registry.WriteOptions;
 import io.pilothouse.registry.patch.PatchType;
 import io.pilothouse.watch.WatchService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -56,6 +59,7 @@ public class ResourceRequests {
     }
     ListOptions options = QueryOptions.list(query);
     if (info.watchPrefix() || QueryOptions.isWatch(query)) {
+      refuseWebSocket(headers);
       WatchStream.EventEncoder encoder =
           table
               ? (object, first) -> tables.of(type, object, query, first)
@@ -67,6 +71,7 @@ public class ResourceRequests {
               encoder,
               options.allowBookmarks(),
               options.timeoutSeconds());
+      stream.bookmarkEvery(watches.bookmarkInterval());
       if (servletResponse != null) {
         stream.through(servletResponse);
       }
@@ -75,6 +80,21 @@ public class ResourceRequests {
     var list = registry.list(type, info.namespace(), options);
     return Representations.ok(
         200, table ? tables.of(list, query) : ListDocuments.of(list), headers);
+  }
+
+  /**
+   * Watches are streamed over HTTP only. A client that asks for a WebSocket upgrade first (fabric8
+   * does) gets an immediate 503, on which it falls back to an HTTP watch; answering with the stream
+   * instead would leave it waiting for a handshake response that ends only with the watch.
+   */
+  private static void refuseWebSocket(HttpHeaders headers) {
+    String upgrade = headers.getHeaderString("Upgrade");
+    if (upgrade != null && upgrade.equalsIgnoreCase("websocket")) {
+      throw new StatusException(
+          503,
+          StatusReasons.SERVICE_UNAVAILABLE,
+          "watches are served as HTTP streams, not over WebSocket: watch without Upgrade");
+    }
   }
 
   public Response post(
@@ -89,9 +109,14 @@ public class ResourceRequests {
     if (info.hasName()) {
       throw RegistryErrors.methodNotAllowed("POST is not allowed on a named " + type.resource());
     }
-    ObjectNode object = BodyReader.object(body, contentType(headers));
-    return Representations.ok(
-        201, registry.create(type, info.namespace(), object, QueryOptions.write(query)), headers);
+    BodyReader.Body read = BodyReader.read(body, contentType(headers));
+    WriteOptions options = QueryOptions.write(query);
+    List<String> warnings =
+        FieldValidator.check(type, read.object(), read.duplicateFields(), options);
+    return WarningHeaders.with(
+        Representations.ok(
+            201, registry.create(type, info.namespace(), read.object(), options), headers),
+        warnings);
   }
 
   public Response put(
@@ -101,14 +126,19 @@ public class ResourceRequests {
       InputStream body) {
     ResourceType type = type(info);
     requireName(info);
-    ObjectNode object = BodyReader.object(body, contentType(headers));
+    BodyReader.Body read = BodyReader.read(body, contentType(headers));
     if (info.subresource() == null) {
-      return Representations.ok(
-          200,
-          registry.update(type, info.namespace(), info.name(), object, QueryOptions.write(query)),
-          headers);
+      WriteOptions options = QueryOptions.write(query);
+      List<String> warnings =
+          FieldValidator.check(type, read.object(), read.duplicateFields(), options);
+      return WarningHeaders.with(
+          Representations.ok(
+              200,
+              registry.update(type, info.namespace(), info.name(), read.object(), options),
+              headers),
+          warnings);
     }
-    return subresources.put(type, info, query, headers, object);
+    return subresources.put(type, info, query, headers, read.object());
   }
 
   public Response patch(

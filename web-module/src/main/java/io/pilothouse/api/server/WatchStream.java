@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class WatchStream implements StreamingOutput {
 
-  private static final long BOOKMARK_INTERVAL_MILLIS = 10_000;
+  private static final long DEFAULT_BOOKMARK_INTERVAL_MILLIS = 10_000;
   private static final long POLL_MILLIS = 1_000;
   private static final Logger LOG = Logger.getLogger(WatchStream.class.getName());
 
@@ -31,6 +31,7 @@ public final class WatchStream implements StreamingOutput {
   private final EventEncoder encoder;
   private final boolean bookmarks;
   private final long deadline;
+  private long bookmarkIntervalMillis = DEFAULT_BOOKMARK_INTERVAL_MILLIS;
   private long lastRevision;
   private boolean sentAny;
   private jakarta.servlet.http.HttpServletResponse servletResponse;
@@ -55,6 +56,12 @@ public final class WatchStream implements StreamingOutput {
             ? timeoutSeconds * 1000L
             : ThreadLocalRandom.current().nextLong(1_800_000, 3_600_000);
     this.deadline = System.currentTimeMillis() + timeoutMillis;
+  }
+
+  /** How often a quiet watch gets a BOOKMARK (when it asked for them). */
+  public WatchStream bookmarkEvery(java.time.Duration interval) {
+    this.bookmarkIntervalMillis = Math.max(1, interval.toMillis());
+    return this;
   }
 
   /**
@@ -86,7 +93,7 @@ public final class WatchStream implements StreamingOutput {
   }
 
   private void stream(OutputStream out) throws IOException, InterruptedException {
-    long nextBookmark = System.currentTimeMillis() + BOOKMARK_INTERVAL_MILLIS;
+    long nextBookmark = System.currentTimeMillis() + bookmarkIntervalMillis;
     while (!watch.ended()) {
       long now = System.currentTimeMillis();
       if (now >= deadline) {
@@ -101,7 +108,7 @@ public final class WatchStream implements StreamingOutput {
         lastRevision = Math.max(lastRevision, event.revision());
       } else if (bookmarks && now >= nextBookmark && progress > 0) {
         send(out, "BOOKMARK", bookmark(Math.max(progress, lastRevision)));
-        nextBookmark = now + BOOKMARK_INTERVAL_MILLIS;
+        nextBookmark = now + bookmarkIntervalMillis;
       } else {
         // sends nothing, but fails once the client has gone, so a quiet watch does not linger
         out.flush();

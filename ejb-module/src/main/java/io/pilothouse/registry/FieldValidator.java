@@ -1,0 +1,42 @@
+package io.pilothouse.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code fieldValidation} of a write, as kube-apiserver applies it: fields the kind does not
+ * have and fields named twice are refused under {@code Strict} (400, {@code strict decoding error:
+ * unknown field "spec.foo"}), reported as warnings under {@code Warn} (the default), and let
+ * through under {@code Ignore}.
+ */
+public final class FieldValidator {
+
+  private FieldValidator() {}
+
+  /**
+   * Checks a request body; returns the warnings to send ({@code unknown field "spec.foo"}), empty
+   * unless {@code Warn}.
+   *
+   * @param duplicates the paths of fields the body names twice, found while reading it
+   * @throws io.pilothouse.api.StatusException 400 under {@code Strict} if any field is wrong
+   */
+  public static List<String> check(
+      ResourceType type, JsonNode body, List<String> duplicates, WriteOptions options) {
+    if (options.fieldValidation() == WriteOptions.FieldValidation.IGNORE) {
+      return List.of();
+    }
+    List<String> problems = new ArrayList<>();
+    unknown(type, body).forEach(field -> problems.add("unknown field \"" + field + "\""));
+    duplicates.forEach(field -> problems.add("duplicate field \"" + field + "\""));
+    if (options.fieldValidation() == WriteOptions.FieldValidation.STRICT && !problems.isEmpty()) {
+      throw RegistryErrors.badRequest("strict decoding error: " + String.join(", ", problems));
+    }
+    return problems;
+  }
+
+  /** The paths of the body's fields that its kind does not have. */
+  static List<String> unknown(ResourceType type, JsonNode body) {
+    return ModelClasses.of(type).map(model -> UnknownFields.find(body, model)).orElse(List.of());
+  }
+}

@@ -1,0 +1,86 @@
+package io.pilothouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pilothouse.it.support.Kubectl;
+import io.pilothouse.it.support.SharedControlPlane;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code fieldValidation} as kube-apiserver applies it: unknown and duplicate fields are warned
+ * about with {@code Warning: 299 - "..."} headers under {@code Warn} (the default when the
+ * parameter is absent), refused under {@code Strict}, let through silently under {@code Ignore};
+ * kubectl prints the warnings.
+ */
+@ExtendWith(SharedControlPlane.class)
+class FieldValidationIT {
+
+  private static final String UNKNOWN =
+      "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"%s\"},"
+          + "\"data\":{\"k\":\"v\"},\"colour\":\"blue\"}";
+
+  private final ControlPlane api;
+  private final Kubectl kubectl;
+  private final String ns = "fv-" + UUID.randomUUID().toString().substring(0, 8);
+
+  FieldValidationIT(ControlPlane api) throws Exception {
+    this.api = api;
+    Path build = Path.of(System.getProperty("pilothouse.build.dir", "target"));
+    this.kubectl = Kubectl.forServer(api.root(), build.resolve("field-validation-it/kubeconfig"));
+    api.send(
+        "POST",
+        "/api/v1/namespaces",
+        "application/json",
+        "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + ns + "\"}}");
+  }
+
+  @Test
+  void unknownFieldIsAWarningByDefault() throws Exception {
+    HttpResponse<String> created = post("", UNKNOWN.formatted("by-default"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(created.headers().allValues("Warning"))
+        .containsExactly("299 - \"unknown field \\\"colour\\\"\"");
+  }
+
+  @Test
+  void duplicateFieldsAreWarnedUnderWarnAndRefusedUnderStrict() throws Exception {
+    String twice =
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"%s\"},"
+            + "\"data\":{\"k\":\"1\",\"k\":\"2\"}}";
+    HttpResponse<String> warned = post("?fieldValidation=Warn", twice.formatted("twice"));
+    assertThat(warned.statusCode()).as(warned.body()).isEqualTo(201);
+    assertThat(warned.headers().allValues("Warning"))
+        .containsExactly("299 - \"duplicate field \\\"data.k\\\"\"");
+
+    HttpResponse<String> refused = post("?fieldValidation=Strict", twice.formatted("strict"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(Json.path(refused.body(), "message"))
+        .isEqualTo("strict decoding error: duplicate field \"data.k\"");
+  }
+
+  @Test
+  void ignoreSendsNoWarning() throws Exception {
+    HttpResponse<String> created = post("?fieldValidation=Ignore", UNKNOWN.formatted("ignored"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.headers().allValues("Warning")).isEmpty();
+  }
+
+  @Test
+  void kubectlPrintsTheWarningAndCreatesTheObject() {
+    String manifest = Manifests.configMap("from-kubectl", "v") + "colour: blue\n";
+    Kubectl.Result created =
+        kubectl.pipe(manifest, "create", "--validate=warn", "-f", "-", "-n", ns);
+    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created.stdout()).contains("configmap/from-kubectl created");
+    assertThat(created.stderr()).contains("Warning: unknown field \"colour\"");
+  }
+
+  private HttpResponse<String> post(String query, String body) throws Exception {
+    return api.send(
+        "POST", "/api/v1/namespaces/" + ns + "/configmaps" + query, "application/json", body);
+  }
+}
