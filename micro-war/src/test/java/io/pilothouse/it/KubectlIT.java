@@ -106,7 +106,9 @@ class KubectlIT {
 
     String labelled =
         ok("get", "configmaps,pods", "-n", ns, "-l", "app=web", "-o", "name").stdout();
-    assertThat(labelled).isEqualTo("configmap/web-config\npod/web-0\n");
+    // besides web-0, the Deployment's own pods (web-<hash>-<suffix>) carry app=web too
+    assertThat(labelled.lines().filter(l -> !l.matches("pod/web-[a-z0-9]+-[a-z0-9]{5}")))
+        .containsExactly("configmap/web-config", "pod/web-0");
     assertThat(ok("get", "all", "-n", ns, "-o", "name").stdout())
         .contains("pod/web-0", "deployment.apps/web")
         .doesNotContain("configmap");
@@ -207,12 +209,21 @@ class KubectlIT {
     assertThat(result).isEqualTo("5 {\"app\":\"web\",\"tier\":\"frontend\"}");
 
     String versions = "jsonpath={.metadata.generation} {.metadata.resourceVersion}";
-    // the Deployment controller writes the status until it has seen the 5 replicas
+    // the Deployment and ReplicaSet controllers write until they have caught up with the patches:
+    // wait until the Deployment has been seen at its generation and stopped changing
     String settled =
-        "jsonpath={.metadata.generation} {.status.observedGeneration} {.status.replicas}";
+        "jsonpath={.metadata.generation} {.status.observedGeneration} {.metadata.resourceVersion}";
+    String[] last = {""};
     await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> ok("get", "deploy", "web", "-n", ns, "-o", settled).stdout().equals("3 3 5"));
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              String now = ok("get", "deploy", "web", "-n", ns, "-o", settled).stdout();
+              boolean quiet = now.equals(last[0]) && now.startsWith("3 3 ");
+              last[0] = now;
+              return quiet;
+            });
     String before = ok("get", "deploy", "web", "-n", ns, "-o", versions).stdout();
     Result unchanged = ok("patch", "deployment", "web", "-n", ns, "--type=json", "-p", json);
     assertThat(unchanged.stdout()).contains("deployment.apps/web patched (no change)");
