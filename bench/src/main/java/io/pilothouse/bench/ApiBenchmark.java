@@ -81,6 +81,9 @@ public final class ApiBenchmark {
       }
     } finally {
       System.out.println("\nLoad average " + String.join("; ", loads));
+      if (options.containsKey("--no-cleanup")) {
+        made.clear();
+      }
       System.out.println("Cleanup:");
       for (String[] namespace : made) {
         try {
@@ -103,7 +106,8 @@ public final class ApiBenchmark {
       String arg = args[i];
       if (arg.equals("-h") || arg.equals("--help")) {
         System.out.println(
-            "usage: ApiBenchmark [--server URL] [--pods N] [--clients N] [--scenarios 1,2,3,4]");
+            "usage: ApiBenchmark [--server URL] [--pods N] [--clients N] [--scenarios 1,2,3,4]"
+                + " [--no-cleanup true]");
         System.exit(0);
       }
       int eq = arg.indexOf('=');

@@ -34,10 +34,22 @@ final class H2CommitRate {
   private final Path directory;
   private final String url;
 
-  H2CommitRate() throws IOException {
+  /** H2 with these URL options ({@code ;KEY=VALUE...}). */
+  H2CommitRate(String options) throws IOException {
     directory = Files.createTempDirectory(Path.of("/tmp"), "pilothouse-bench-h2-");
-    url =
-        "jdbc:h2:file:" + directory.resolve("bench") + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+    url = "jdbc:h2:file:" + directory.resolve("bench") + options;
+  }
+
+  /**
+   * The options of the server's H2 URL: those of {@code PILOTHOUSE_DATABASE_URL} when set (as
+   * {@code bench/run} passes it to the server), else the server's default ones.
+   */
+  static String serverOptions() {
+    String url = System.getenv("PILOTHOUSE_DATABASE_URL");
+    if (url != null && url.startsWith("jdbc:h2:") && url.indexOf(';') > 0) {
+      return url.substring(url.indexOf(';'));
+    }
+    return ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   /** Runs the three configurations, each for {@code seconds} after a one-second warm-up. */
