@@ -42,6 +42,13 @@ final class ObjectCreator {
     if (type.namespaced()) {
       new NamespaceGuard(ctx).requireActive(type, name, namespace);
     }
+    if (RegistryContext.isService(type)) {
+      errors.addAll(
+          new ServiceAllocator(ctx, ctx.serviceNetwork()).allocate(object, null, options.dryRun()));
+      if (!errors.isEmpty()) {
+        throw RegistryErrors.invalid(type, name, errors);
+      }
+    }
     if (options.dryRun()) {
       return object;
     }

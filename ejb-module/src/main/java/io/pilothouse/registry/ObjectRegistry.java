@@ -34,6 +34,7 @@ public class ObjectRegistry {
 
   @Inject private ResourceTypes types;
   @Inject private StoreSettings settings;
+  @Inject private ServiceNetwork serviceNetwork;
   @Inject private Event<StoreChange> changes;
   @Resource private SessionContext session;
 
@@ -51,7 +52,8 @@ public class ObjectRegistry {
         new JpaObjectStore(em, settings.dialect(), settings.config()),
         types,
         changes::fire,
-        clock.instant());
+        clock.instant(),
+        serviceNetwork);
   }
 
   public ObjectNode get(ResourceType type, String namespace, String name) {

@@ -71,6 +71,10 @@ final class ObjectUpdater {
         new ArrayList<>(
             MetadataChecks.validateUpdate(type, metadata, ObjectNodes.metadata(old.deepCopy())));
     errors.addAll(type.strategy().validateUpdate(object, old));
+    if (errors.isEmpty() && !status && RegistryContext.isService(type)) {
+      errors.addAll(
+          new ServiceAllocator(ctx, ctx.serviceNetwork()).allocate(object, old, options.dryRun()));
+    }
     if (!errors.isEmpty()) {
       throw RegistryErrors.invalid(type, name, errors);
     }

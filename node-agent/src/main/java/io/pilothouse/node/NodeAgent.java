@@ -68,7 +68,11 @@ public final class NodeAgent {
   public void run() throws UsageException, EnvironmentException, InterruptedException {
     Config config = kubeconfig();
     prepareRootDir();
-    client = new KubernetesClientBuilder().withConfig(config).build();
+    client =
+        new KubernetesClientBuilder()
+            .withConfig(config)
+            .withHttpClientFactory(new io.pilothouse.node.kubelet.Http11ClientFactory())
+            .build();
     int nodes = options.simulateNodes();
     scheduler =
         Executors.newScheduledThreadPool(Math.min(64, 4 + nodes / 50), threads("scheduler"));

@@ -23,6 +23,13 @@ public interface ObjectStore {
    */
   StoredObject create(ObjectKey key, String uid, String body, IndexedFields fields);
 
+  /**
+   * Takes the lock every write takes, for the rest of the transaction: what the caller reads next
+   * stays true until it commits (used to allocate unique values, such as service cluster IPs, from
+   * the objects stored). Taking it again in the same transaction is harmless.
+   */
+  void lockWrites();
+
   /** The object under a key, if any. */
   Optional<StoredObject> get(ObjectKey key);
 

@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Upstream's {@code SetDefaults_Service} and the IP family defaults of a single-stack IPv4 cluster,
  * plus the predicates on a service spec that decide which of them apply.
  */
-final class ServiceDefaults {
+public final class ServiceDefaults {
 
   static final int DEFAULT_CLIENT_IP_TIMEOUT = 10800;
 
@@ -67,15 +67,15 @@ final class ServiceDefaults {
     }
   }
 
-  static boolean isHeadless(JsonNode spec) {
+  public static boolean isHeadless(JsonNode spec) {
     return Trees.strings(spec, "clusterIPs").equals(java.util.List.of("None"));
   }
 
-  static boolean needsClusterIP(JsonNode spec) {
+  public static boolean needsClusterIP(JsonNode spec) {
     return !"ExternalName".equals(Trees.text(spec, "type", "ClusterIP"));
   }
 
-  static boolean needsNodePort(JsonNode spec) {
+  public static boolean needsNodePort(JsonNode spec) {
     String type = Trees.text(spec, "type", "");
     JsonNode allocate = spec.get("allocateLoadBalancerNodePorts");
     boolean allocates = allocate == null || !allocate.isBoolean() || allocate.booleanValue();

@@ -28,7 +28,7 @@ public final class LogSetup {
     root.addHandler(handler);
     root.setLevel(Level.INFO);
     Logger.getLogger("io.pilothouse").setLevel(verbose ? Level.FINE : Level.INFO);
-    Logger.getLogger("io.fabric8").setLevel(verbose ? Level.INFO : Level.SEVERE);
+    Logger.getLogger("io.fabric8").setLevel(verbose ? Level.FINE : Level.WARNING);
   }
 
   /** The one-line format. */

@@ -67,6 +67,9 @@ public final class EventRecorder {
     sender.execute(() -> post(host, involved, type, reason, message));
   }
 
+  private final java.util.concurrent.atomic.AtomicLong sequence =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private void post(String host, HasMetadata involved, String type, String reason, String message) {
     String ns =
         involved.getMetadata().getNamespace() == null
@@ -76,7 +79,14 @@ public final class EventRecorder {
     Event event =
         new EventBuilder()
             .withNewMetadata()
-            .withGenerateName(involved.getMetadata().getName() + ".")
+            // client-go's name, <object>.<hex nanos>: a generateName ending in "." is invalid
+            .withName(
+                involved.getMetadata().getName()
+                    + "."
+                    + Long.toHexString(
+                        clock.instant().getEpochSecond() * 1_000_000_000L
+                            + clock.instant().getNano()
+                            + sequence.incrementAndGet()))
             .withNamespace(ns)
             .endMetadata()
             .withInvolvedObject(

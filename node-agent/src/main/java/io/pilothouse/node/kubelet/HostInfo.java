@@ -106,7 +106,10 @@ public final class HostInfo {
     try (var dirs = Files.list(Path.of("/proc"))) {
       long count =
           dirs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).count();
-      long max = Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).trim());
+      // line by line: a whole-file read of a sysctl file returned only its first byte on this
+      // kernel (Files.readString gave "3" for 32768), which made every node report PIDPressure
+      long max =
+          Long.parseLong(Files.readAllLines(Path.of("/proc/sys/kernel/pid_max")).get(0).trim());
       return new long[] {count, max};
     } catch (IOException | NumberFormatException e) {
       return new long[] {-1, -1};

@@ -66,6 +66,11 @@ public final class JpaObjectStore implements ObjectStore {
   }
 
   @Override
+  public void lockWrites() {
+    ctx.revisions().lock(CounterRow.REVISION);
+  }
+
+  @Override
   public Optional<StoredObject> get(ObjectKey key) {
     return getVerb.get(key);
   }

@@ -49,7 +49,7 @@ public class ResourceRequests {
       jakarta.servlet.http.HttpServletResponse servletResponse) {
     ResourceType type = type(info);
     if (info.subresource() != null) {
-      return subresources.get(type, info, query, headers);
+      return subresources.get(type, info, query, headers, servletResponse);
     }
     boolean table = Representations.wantsTable(headers);
     if (info.hasName()) {

@@ -27,13 +27,17 @@ public class SubresourceRequests {
   @Inject PodLogs logs;
 
   Response get(
-      ResourceType type, RequestInfo info, MultivaluedMap<String, String> query, HttpHeaders h) {
+      ResourceType type,
+      RequestInfo info,
+      MultivaluedMap<String, String> query,
+      HttpHeaders h,
+      jakarta.servlet.http.HttpServletResponse servletResponse) {
     return switch (info.subresource()) {
       case "status" ->
           Representations.ok(200, registry.get(type, info.namespace(), info.name()), h);
       case "scale" ->
           Representations.ok(200, registry.getScale(type, info.namespace(), info.name()), h);
-      case "log" -> logs.stream(info.namespace(), info.name(), query);
+      case "log" -> logs.stream(info.namespace(), info.name(), query, servletResponse);
       default -> throw notAllowed(info);
     };
   }

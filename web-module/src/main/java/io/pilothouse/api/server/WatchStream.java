@@ -79,7 +79,7 @@ public final class WatchStream implements StreamingOutput {
     if (servletResponse != null) {
       servletResponse.setStatus(200);
       servletResponse.setContentType("application/json");
-      out = new FlushingStream(servletResponse);
+      out = new FlushingOutputStream(servletResponse);
     }
     try (watch) {
       out.flush();
@@ -131,26 +131,5 @@ public final class WatchStream implements StreamingOutput {
     out.write(KubernetesJson.mapper().writeValueAsString(event).getBytes(StandardCharsets.UTF_8));
     out.write('\n');
     out.flush();
-  }
-
-  /** The servlet output stream, pushed to the client (chunked) on every flush. */
-  private static final class FlushingStream extends java.io.FilterOutputStream {
-    private final jakarta.servlet.http.HttpServletResponse response;
-
-    FlushingStream(jakarta.servlet.http.HttpServletResponse response) throws IOException {
-      super(response.getOutputStream());
-      this.response = response;
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      out.write(bytes, offset, length);
-    }
-
-    @Override
-    public void flush() throws IOException {
-      out.flush();
-      response.flushBuffer();
-    }
   }
 }
