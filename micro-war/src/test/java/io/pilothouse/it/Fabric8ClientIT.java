@@ -134,8 +134,17 @@ class Fabric8ClientIT {
     Deployment created = deployments.resource(Fabric8Objects.deployment("web", 1)).create();
     assertThat(created.getMetadata().getGeneration()).isEqualTo(1L);
 
-    created.setStatus(new DeploymentStatusBuilder().withObservedGeneration(1L).build());
-    Deployment status = deployments.resource(created).updateStatus();
+    // the Deployment controller writes this status too: edit (read, change, patch) rather than
+    // replace with the resourceVersion of the create
+    Deployment status =
+        deployments
+            .withName("web")
+            .editStatus(
+                d ->
+                    new DeploymentBuilder(d)
+                        .withStatus(
+                            new DeploymentStatusBuilder().withObservedGeneration(1L).build())
+                        .build());
     assertThat(status.getMetadata().getGeneration()).isEqualTo(1L);
     assertThat(status.getStatus().getObservedGeneration()).isEqualTo(1L);
     assertThat(rv(status)).isGreaterThan(rv(created));
@@ -143,13 +152,14 @@ class Fabric8ClientIT {
     Deployment patchedStatus =
         deployments
             .withName("web")
-            .patchStatus(
-                new DeploymentBuilder(status)
-                    .editStatus()
-                    .withReplicas(0)
-                    .withUnavailableReplicas(1)
-                    .endStatus()
-                    .build());
+            .editStatus(
+                d ->
+                    new DeploymentBuilder(d)
+                        .editOrNewStatus()
+                        .withReplicas(0)
+                        .withUnavailableReplicas(1)
+                        .endStatus()
+                        .build());
     assertThat(patchedStatus.getMetadata().getGeneration()).isEqualTo(1L);
     assertThat(patchedStatus.getStatus().getUnavailableReplicas()).isEqualTo(1);
 
