@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What survives a restart, on a server of its own (not the shared one, whose clients a restart
- * would break): every acknowledged write is there with its resourceVersion after SIGTERM and a
- * start on the same data directory; a watch resumes from the last revision it saw and misses
- * nothing; a watch from a compacted revision gets 410 Expired; and a fabric8 informer whose
- * resourceVersion was compacted while it was away gets 410, relists and goes on seeing changes.
+ * would break): every acknowledged write is there with its resourceVersion after the server was
+ * killed (SIGKILL) and started again on the same data directory; a watch resumes from the last
+ * revision it saw and misses nothing; a watch from a compacted revision gets 410 Expired; and a
+ * fabric8 informer whose resourceVersion was compacted while it was away gets 410, relists and goes
+ * on seeing changes.
  */
 class RestartIT {
 
@@ -60,7 +61,7 @@ class RestartIT {
 
         Map<String, Long> written = new ConcurrentHashMap<>();
         long lastSeen = writeDurably(server.root(), writer.list("durable").revision(), written);
-        server.restart();
+        server.restartAfterKill();
 
         assertThat(writer.list("durable").items()).isEqualTo(new TreeMap<>(written));
         assertWatchResumes(server.root(), lastSeen);
@@ -112,8 +113,10 @@ class RestartIT {
     try (RawWatch watch =
         RawWatch.open(server.root(), ConfigMapWriter.watchPath("durable", revision))) {
       if (watch.status() != 200) {
-        assertThat(watch.status()).isEqualTo(410);
-        assertThat(Json.path(watch.errorBody(), "reason")).isEqualTo("Expired");
+        assertThat(watch.status()).as(watch.errorBody()).isEqualTo(410);
+        assertThat(Json.path(watch.errorBody(), "reason"))
+            .as(watch.errorBody())
+            .isEqualTo("Expired");
         return;
       }
       RawWatch.Event first = watch.next(Duration.ofSeconds(5));

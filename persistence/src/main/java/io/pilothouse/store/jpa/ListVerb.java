@@ -51,8 +51,13 @@ final class ListVerb {
     if (query.limit() > 0) {
       page.append(" LIMIT ?", query.limit() + 1);
     }
+    // read-only: a page of up to `limit` rows is never changed, so EclipseLink need not register
+    // (clone and, at commit, compare) each of them in the transaction's unit of work
     @SuppressWarnings("unchecked")
-    List<ObjectRow> rows = page.create(ctx.em(), ObjectRow.class).getResultList();
+    List<ObjectRow> rows =
+        page.create(ctx.em(), ObjectRow.class)
+            .setHint("eclipselink.read-only", "true")
+            .getResultList();
     if (query.limit() == 0 || rows.size() <= query.limit()) {
       return new ListResult(toObjects(rows), revision, null, null);
     }

@@ -1,6 +1,7 @@
 package io.pilothouse.api.server;
 
 import io.pilothouse.api.StatusException;
+import io.pilothouse.json.KubernetesJson;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -14,11 +15,14 @@ public final class StatusResponses {
     return toResponse(new StatusException(code, reason, message));
   }
 
-  /** The reply for a {@link StatusException}: its {@link StatusDocument}. */
+  /**
+   * The reply for a {@link StatusException}: its {@link StatusDocument}, as text, so that no other
+   * JSON provider (a watch request's, say) writes the tree as a bean.
+   */
   public static Response toResponse(StatusException failure) {
     return Response.status(failure.code())
         .type(MediaType.APPLICATION_JSON)
-        .entity(StatusDocument.of(failure))
+        .entity(KubernetesJson.mapper().writeValueAsString(StatusDocument.of(failure)))
         .build();
   }
 }

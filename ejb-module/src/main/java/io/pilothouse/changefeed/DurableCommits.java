@@ -1,0 +1,146 @@
+package io.pilothouse.changefeed;
+
+import io.pilothouse.infrastructure.ResourceNames;
+import io.pilothouse.registry.StoreSettings;
+import io.pilothouse.store.jpa.SqlDialect;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Group commit for the embedded H2 store, as etcd batches its fsyncs: a write is acknowledged only
+ * once the database file holds it. H2 keeps commits in memory for up to its {@code WRITE_DELAY};
+ * rather than writing the file on every commit ({@code WRITE_DELAY=0}, one file write per
+ * transaction, each queued behind the last), the committing thread waits here, after commit, until
+ * one {@code CHECKPOINT} that started after its commit has written the file. A single flusher
+ * thread runs the checkpoints back to back while writers wait, so one file write covers every write
+ * that committed before it started. Nothing to do for a server database such as PostgreSQL.
+ */
+@ApplicationScoped
+public class DurableCommits {
+
+  private static final Logger LOG = Logger.getLogger(DurableCommits.class.getName());
+  private static final long MAX_WAIT_MILLIS = 10_000;
+  private static final String COMMITTED_REVISION =
+      "SELECT ctr_value FROM ph_counter WHERE ctr_id = 'revision'";
+
+  @Resource private ManagedThreadFactory threads;
+
+  @Resource(lookup = ResourceNames.DATASOURCE)
+  private DataSource dataSource;
+
+  @Inject private StoreSettings settings;
+
+  private final Object lock = new Object();
+  private long requested;
+  private long flushed;
+  private volatile boolean running;
+  private Thread flusher;
+
+  @PostConstruct
+  void start() {
+    running = settings.dialect() == SqlDialect.H2;
+    if (running) {
+      flusher = threads.newThread(this::flushLoop);
+      flusher.setName("pilothouse-durable-commits");
+      flusher.start();
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    if (flusher != null) {
+      flusher.interrupt();
+    }
+  }
+
+  /** Holds the committing thread until the file holds the write (at most ten seconds). */
+  void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoreChange change) {
+    if (!running) {
+      return;
+    }
+    long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
+    synchronized (lock) {
+      requested = Math.max(requested, change.revision());
+      lock.notifyAll();
+      while (flushed < change.revision() && running) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          LOG.warning("revision " + change.revision() + " not yet checkpointed; acknowledging");
+          return;
+        }
+        try {
+          lock.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void flushLoop() {
+    while (running) {
+      try (Connection connection = dataSource.getConnection();
+          Statement statement = connection.createStatement()) {
+        while (running) {
+          awaitRequest();
+          long covered = committedRevision(statement);
+          statement.execute("CHECKPOINT");
+          synchronized (lock) {
+            flushed = Math.max(flushed, covered);
+            lock.notifyAll();
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (SQLException | RuntimeException e) {
+        LOG.log(Level.WARNING, "checkpoint failed; acknowledging the waiting writes", e);
+        synchronized (lock) {
+          flushed = Math.max(flushed, requested);
+          lock.notifyAll();
+        }
+        pause();
+      }
+    }
+  }
+
+  /** Waits until a writer waits for a revision not yet flushed. */
+  private void awaitRequest() throws InterruptedException {
+    synchronized (lock) {
+      while (requested <= flushed) {
+        lock.wait();
+      }
+    }
+  }
+
+  /** Every write up to this revision has committed (writes commit in revision order). */
+  private static long committedRevision(Statement statement) throws SQLException {
+    try (ResultSet row = statement.executeQuery(COMMITTED_REVISION)) {
+      return row.next() ? row.getLong(1) : 0;
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+}
