@@ -131,7 +131,10 @@ class Fabric8WatchIT {
   @Test
   void boundPodEntersTheNodesWatch() throws Exception {
     var pods = client.pods().inNamespace(ns);
-    Pod pod = pods.resource(Fabric8Objects.unboundPod("to-bind")).create();
+    // a scheduler name nobody serves: the test, not Pilothouse's scheduler, binds this pod
+    Pod unbound = Fabric8Objects.unboundPod("to-bind");
+    unbound.getSpec().setSchedulerName("manual-binding-test");
+    Pod pod = pods.resource(unbound).create();
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
     try (Watch watch = pods.withField("spec.nodeName", "node-f8").watch(queue(events))) {
       HttpResponse<String> bound = bind("to-bind", "node-f8");

@@ -43,6 +43,10 @@ public class PodLogClient {
           http.send(
               HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
               HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200 && response.body().isEmpty()) {
+        // as upstream, an unscheduled pod or a silent container has an empty log, not an error
+        return new LogText("", "The log is empty: the container has written nothing yet.");
+      }
       if (response.statusCode() == 200) {
         return new LogText(response.body(), null);
       }

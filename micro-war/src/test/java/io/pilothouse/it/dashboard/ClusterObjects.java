@@ -18,12 +18,17 @@ final class ClusterObjects {
     this.api = api;
   }
 
+  /**
+   * A Ready node with no kubelet behind it, tainted so that the scheduler never places other tests'
+   * pods on it (the dashboard's own pods are bound by name).
+   */
   void node(String name) throws Exception {
     post(
         "/api/v1/nodes",
         """
         {"apiVersion":"v1","kind":"Node","metadata":{"name":"%s",
          "labels":{"kubernetes.io/hostname":"%s","node-role.kubernetes.io/worker":""}},
+         "spec":{"taints":[{"key":"pilothouse.io/test-node","value":"dashboard","effect":"NoSchedule"}]},
          "status":{"capacity":{"cpu":"4","memory":"8Gi","pods":"110"},
           "allocatable":{"cpu":"4","memory":"8Gi","pods":"110"},
           "conditions":[{"type":"Ready","status":"True","reason":"KubeletReady","message":"ready"}],
