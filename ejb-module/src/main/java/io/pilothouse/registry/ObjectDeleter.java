@@ -1,5 +1,6 @@
 package io.pilothouse.registry;
 
+import io.pilothouse.api.StatusException;
 import io.pilothouse.changefeed.ChangeType;
 import io.pilothouse.store.ConflictException;
 import io.pilothouse.store.NotFoundException;
@@ -38,7 +39,12 @@ final class ObjectDeleter {
       markDeleted(object, grace);
       type.strategy().prepareForDelete(object);
     }
-    return new ObjectUpdater(ctx).writeDeletion(type, old, object, options.dryRun());
+    try {
+      return new ObjectUpdater(ctx).writeDeletion(type, old, object, options.dryRun());
+    } catch (StatusException e) {
+      // only a resourceVersion precondition pins the object; otherwise the registry retries
+      throw RetryableConflict.of(e, options.preconditionResourceVersion() != null);
+    }
   }
 
   /** Removes the object from the store now and announces it. */

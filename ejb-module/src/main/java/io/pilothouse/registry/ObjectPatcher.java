@@ -46,22 +46,7 @@ final class ObjectPatcher {
     try {
       return new ObjectUpdater(ctx).write(type, old, patched, expected, status, options);
     } catch (StatusException e) {
-      if (!pinned && isConflict(e)) {
-        throw new RetryableConflict(e);
-      }
-      throw e;
-    }
-  }
-
-  /**
-   * A conflict on a patch that named no resourceVersion: it expresses an intent, not a full state,
-   * so the registry retries it in a new transaction on fresh data, as upstream does.
-   */
-  public static final class RetryableConflict extends StatusException {
-    private static final long serialVersionUID = 1L;
-
-    RetryableConflict(StatusException conflict) {
-      super(conflict.code(), conflict.reason(), conflict.getMessage(), conflict.details());
+      throw RetryableConflict.of(e, pinned);
     }
   }
 
@@ -91,9 +76,5 @@ final class ObjectPatcher {
       }
       throw RegistryErrors.unprocessablePatch(type, name, e.getMessage());
     }
-  }
-
-  private static boolean isConflict(StatusException e) {
-    return e.code() == 409 && "Conflict".equals(e.reason());
   }
 }

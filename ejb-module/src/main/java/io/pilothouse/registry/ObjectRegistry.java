@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,11 +40,11 @@ public class ObjectRegistry {
   @Resource private SessionContext session;
 
   /**
-   * Upstream's GuaranteedUpdate retries a patch that names no resourceVersion until it lands; this
+   * Upstream's GuaranteedUpdate retries a write that names no resourceVersion until it lands; this
    * bound only stops a pathological livelock, with a short jittered pause between attempts so that
    * contending writers spread out.
    */
-  private static final int PATCH_ATTEMPTS = 100;
+  private static final int WRITE_ATTEMPTS = 100;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -97,15 +98,24 @@ public class ObjectRegistry {
       String patch,
       boolean status,
       WriteOptions options) {
+    return retrying(
+        self -> self.patchOnce(type, namespace, name, patchType, patch, status, options));
+  }
+
+  /**
+   * Runs one attempt of a write in its own transaction (through the business interface, so that
+   * {@code REQUIRES_NEW} applies) and runs it again while it ends in a {@link RetryableConflict}.
+   */
+  private <T> T retrying(Function<ObjectRegistry, T> attempt) {
     ObjectRegistry self = session.getBusinessObject(ObjectRegistry.class);
-    for (int attempt = 1; ; attempt++) {
+    for (int count = 1; ; count++) {
       try {
-        return self.patchOnce(type, namespace, name, patchType, patch, status, options);
-      } catch (ObjectPatcher.RetryableConflict conflict) {
-        if (attempt == PATCH_ATTEMPTS) {
+        return attempt.apply(self);
+      } catch (RetryableConflict conflict) {
+        if (count == WRITE_ATTEMPTS) {
           throw conflict;
         }
-        pauseBeforeRetry(attempt);
+        pauseBeforeRetry(count);
       }
     }
   }
@@ -115,7 +125,7 @@ public class ObjectRegistry {
       Thread.sleep(ThreadLocalRandom.current().nextInt(1 + Math.min(attempt, 20)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StatusException(500, "InternalError", "interrupted while retrying a patch");
+      throw new StatusException(500, "InternalError", "interrupted while retrying a write");
     }
   }
 
@@ -133,7 +143,15 @@ public class ObjectRegistry {
         .patch(type, namespace, name, patchType, patch, status, options);
   }
 
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public DeleteResult delete(
+      ResourceType type, String namespace, String name, DeleteOptions options) {
+    return retrying(self -> self.deleteOnce(type, namespace, name, options));
+  }
+
+  /** One attempt of {@link #delete} or {@link #evict}, in a new transaction. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public DeleteResult deleteOnce(
       ResourceType type, String namespace, String name, DeleteOptions options) {
     return new ObjectDeleter(context()).delete(type, namespace, name, options);
   }
@@ -147,9 +165,10 @@ public class ObjectRegistry {
    * {@code POST pods/{name}/eviction}: deletes the pod as the Eviction's delete options say. No
    * PodDisruptionBudget is served, so no eviction is refused.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public DeleteResult evict(
       ResourceType pods, String namespace, String name, DeleteOptions options) {
-    return new ObjectDeleter(context()).delete(pods, namespace, name, options);
+    return retrying(self -> self.deleteOnce(pods, namespace, name, options));
   }
 
   /** {@code PUT namespaces/{name}/finalize}: replaces the namespace's {@code spec.finalizers}. */
