@@ -1,10 +1,17 @@
 package io.pilothouse.controller;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
 /**
  * A work-queue key, upstream's {@code namespace/name}; {@code namespace} is null for cluster-scoped
  * objects.
  */
 public record ControllerKey(String namespace, String name) {
+
+  /** The key of an object. */
+  public static ControllerKey of(HasMetadata object) {
+    return new ControllerKey(object.getMetadata().getNamespace(), object.getMetadata().getName());
+  }
 
   /** Parses {@code ns/name} or {@code name}. */
   public static ControllerKey parse(String key) {

@@ -74,7 +74,7 @@ public class DeploymentController implements Controller {
   @Override
   public Collection<ControllerKey> allKeys(ObjectClient client) {
     return client.list(Deployment.class, null, null, null).stream()
-        .map(d -> new ControllerKey(d.getMetadata().getNamespace(), d.getMetadata().getName()))
+        .map(d -> ControllerKey.of(d))
         .toList();
   }
 

@@ -42,17 +42,12 @@ public class EndpointSliceController implements Controller {
 
   @Override
   public Collection<ControllerKey> keysFor(StoreChange change, ObjectClient client) {
-    if (change.resource().equals("services")) {
-      return List.of(new ControllerKey(change.namespace(), change.name()));
-    }
-    return ServiceBackends.servicesFor(change, client);
+    return ServiceBackends.keysFor(change, client);
   }
 
   @Override
   public Collection<ControllerKey> allKeys(ObjectClient client) {
-    return client.list(Service.class, null, null, null).stream()
-        .map(s -> new ControllerKey(s.getMetadata().getNamespace(), s.getMetadata().getName()))
-        .toList();
+    return ServiceBackends.allServices(client);
   }
 
   @Override

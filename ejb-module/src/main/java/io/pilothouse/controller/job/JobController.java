@@ -72,9 +72,7 @@ public class JobController implements Controller {
 
   @Override
   public Collection<ControllerKey> allKeys(ObjectClient client) {
-    return client.list(Job.class, null, null, null).stream()
-        .map(j -> new ControllerKey(j.getMetadata().getNamespace(), j.getMetadata().getName()))
-        .toList();
+    return client.list(Job.class, null, null, null).stream().map(j -> ControllerKey.of(j)).toList();
   }
 
   @Override

@@ -94,7 +94,7 @@ public class ReplicaSetController implements Controller {
   @Override
   public Collection<ControllerKey> allKeys(ObjectClient client) {
     return client.list(ReplicaSet.class, null, null, null).stream()
-        .map(rs -> new ControllerKey(rs.getMetadata().getNamespace(), rs.getMetadata().getName()))
+        .map(rs -> ControllerKey.of(rs))
         .toList();
   }
 

@@ -24,8 +24,7 @@ public final class OwnerIndex {
 
   /** Records the object's controller of {@link #ownerKind}; returns the owner's key, if any. */
   public Optional<ControllerKey> observe(HasMetadata object) {
-    ControllerKey self =
-        new ControllerKey(object.getMetadata().getNamespace(), object.getMetadata().getName());
+    ControllerKey self = ControllerKey.of(object);
     Optional<OwnerReference> ref =
         OwnerRefs.controllerOf(object).filter(r -> ownerKind.equals(r.getKind()));
     if (ref.isEmpty()) {

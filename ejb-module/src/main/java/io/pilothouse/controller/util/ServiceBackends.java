@@ -72,7 +72,23 @@ public final class ServiceBackends {
   }
 
   /** The keys of the Services in the pod's namespace whose selector matches it. */
-  public static List<ControllerKey> servicesFor(StoreChange change, ObjectClient client) {
+  /**
+   * The Services to sync for a change: the Service itself, or those selecting a changed pod — what
+   * the Endpoints and EndpointSlice controllers both watch.
+   */
+  public static List<ControllerKey> keysFor(StoreChange change, ObjectClient client) {
+    if (change.resource().equals("services")) {
+      return List.of(new ControllerKey(change.namespace(), change.name()));
+    }
+    return servicesFor(change, client);
+  }
+
+  /** Every Service, for a resync. */
+  public static List<ControllerKey> allServices(ObjectClient client) {
+    return client.list(Service.class, null, null, null).stream().map(ControllerKey::of).toList();
+  }
+
+  private static List<ControllerKey> servicesFor(StoreChange change, ObjectClient client) {
     Map<String, String> labels = null;
     if (change.type() != ChangeType.DELETED) {
       Pod pod = client.get(Pod.class, change.namespace(), change.name()).orElse(null);
