@@ -40,6 +40,7 @@ needed_artefacts() {
     rars=("$rt"/activemq-rar-*.rar)
     printf '%s\n' "$(micro_war)" "$rt/payara-micro.jar" "$rt/pre-boot.asadmin" "$rt/post-boot.asadmin" "${rars[0]}"
   fi
+  node_agent_jar
 }
 
 # sources_newer_than FILE: prints one source file (under */src, or a pom.xml) newer than FILE.

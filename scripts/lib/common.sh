@@ -12,6 +12,8 @@ load_config() {
   PILOTHOUSE_RUNTIME=${PILOTHOUSE_RUNTIME:-micro}
   PILOTHOUSE_JAVA_OPTS=${PILOTHOUSE_JAVA_OPTS:--Xmx1500m}
   PILOTHOUSE_READY_TIMEOUT=${PILOTHOUSE_READY_TIMEOUT:-180}
+  PILOTHOUSE_NODES=${PILOTHOUSE_NODES:-2}
+  PILOTHOUSE_NODE_JAVA_OPTS=${PILOTHOUSE_NODE_JAVA_OPTS:--Xmx256m}
   RUN_DIR=$PILOTHOUSE_HOME/run
   LOG_DIR=$PILOTHOUSE_HOME/logs
   BUILD_LOG=$LOG_DIR/build.log
@@ -25,6 +27,9 @@ validate_config() {
   fi
   [[ $PILOTHOUSE_RUNTIME == micro || $PILOTHOUSE_RUNTIME == server ]] ||
     die "PILOTHOUSE_RUNTIME must be 'micro' or 'server', not '$PILOTHOUSE_RUNTIME'"
+  if ! [[ $PILOTHOUSE_NODES =~ ^[0-9]+$ ]] || ((PILOTHOUSE_NODES > 50)); then
+    die "PILOTHOUSE_NODES/--nodes must be a number from 0 to 50, not '$PILOTHOUSE_NODES'"
+  fi
   [[ $PILOTHOUSE_READY_TIMEOUT =~ ^[0-9]+$ ]] ||
     die "PILOTHOUSE_READY_TIMEOUT must be a number of seconds, not '$PILOTHOUSE_READY_TIMEOUT'"
 }

@@ -3,15 +3,20 @@
 #
 # Each component NAME has $RUN_DIR/NAME.pid, $RUN_DIR/NAME.info (runtime=, port=, log=, ...) and
 # $LOG_DIR/NAME.log. `up` starts COMPONENTS in order, `down` stops them in reverse order (and then
-# any other component with a pid file). Node agents (node-1, node-2) will join the list later with a
-# start function in the `case` of start_component.
+# any other component with a pid file): the control plane, then the node agents node-1..node-N.
 
-COMPONENTS=(control-plane)
+# components: the names `up` starts, in order (set COMPONENTS after load_config).
+set_components() {
+  local -a nodes=()
+  mapfile -t nodes < <(node_names)
+  COMPONENTS=(control-plane "${nodes[@]}")
+}
 
 # start_component NAME
 start_component() {
   case $1 in
     control-plane) start_control_plane ;;
+    node-*) start_node "$1" ;;
     *) die "don't know how to start component '$1'" ;;
   esac
 }
@@ -30,7 +35,8 @@ stop_component() {
   forget_component "$name"
 }
 
-# generic_stop NAME: TERM (20 s grace), then KILL; works for Micro and for agents.
+# generic_stop NAME: TERM (20 s grace), then KILL; works for Micro and for agents (an agent stops
+# its pods' processes on TERM before it exits).
 generic_stop() {
   local pid
   pid=$(recorded_pid "$1")
@@ -103,6 +109,7 @@ print_endpoints() {
   cat <<TEXT
   API:        http://127.0.0.1:$1/api
   Dashboard:  http://127.0.0.1:$1/dashboard/
+  Nodes:      ${COMPONENTS[*]:1}   (logs: ./pilothouse logs node-1)
   Kubeconfig: export KUBECONFIG=$KUBECONFIG_FILE
   Log:        $(component_log control-plane)   (./pilothouse logs -f)
 TEXT

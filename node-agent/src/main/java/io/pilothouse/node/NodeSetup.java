@@ -75,19 +75,7 @@ final class NodeSetup {
       NodeConfig config = s.nodeConfig(name, cidr);
       Path root = count == 1 ? o.rootDir() : o.rootDir().resolve(name);
       ContainerRuntime runtime = s.runtime(config, root, clock, scheduler);
-      config =
-          new NodeConfig(
-              config.nodeName(),
-              config.nodeIp(),
-              config.kubeletPort(),
-              config.podCidr(),
-              config.cpu(),
-              config.memory(),
-              config.ephemeralStorage(),
-              config.maxPods(),
-              runtime.name(),
-              runtime.version(),
-              o.simulated());
+      config = config.withRuntime(runtime.name(), runtime.version());
       Map<String, Quantity> allocatable = NodeFactory.capacity(config);
       ApiServerKubeletApi api =
           new ApiServerKubeletApi(client, o.simulated() ? null : events, name);
@@ -137,7 +125,9 @@ final class NodeSetup {
         options.maxPods(),
         options.runtime(),
         "0.1.0",
-        options.simulated());
+        options.simulated(),
+        options.nodeLabels(),
+        options.registerTaints());
   }
 
   private ContainerRuntime runtime(

@@ -1,6 +1,9 @@
 package io.pilothouse.node.cli;
 
+import io.fabric8.kubernetes.api.model.Taint;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /** The node agent's settings, as parsed from the command line by {@link CommandLine}. */
 public record AgentOptions(
@@ -19,7 +22,9 @@ public record AgentOptions(
     int maxPods,
     double simulateStartDelaySeconds,
     boolean proxy,
-    boolean verbose) {
+    boolean verbose,
+    Map<String, String> nodeLabels,
+    List<Taint> registerTaints) {
 
   public boolean simulated() {
     return "simulated".equals(runtime);

@@ -29,6 +29,8 @@ public final class CommandLine {
           "  --image-catalog FILE       image -> host command catalog (default: the built-in one)",
           "  --cpu N  --memory Q  --ephemeral-storage Q  --max-pods N   node capacity (default: the host's, 110 pods)",
           "  --simulate-start-delay S   seconds a simulated container takes to start (default 0)",
+          "  --node-labels k=v,...      extra labels the Node registers with",
+          "  --register-with-taints k[=v]:Effect,...  taints the Node registers with",
           "  --no-proxy                 do not run kube-proxy in this agent",
           "  --print-image-catalog      print the built-in image catalog and exit",
           "  -v, --verbose              debug logging with stack traces",
@@ -50,7 +52,9 @@ public final class CommandLine {
           "--memory",
           "--ephemeral-storage",
           "--max-pods",
-          "--simulate-start-delay");
+          "--simulate-start-delay",
+          "--node-labels",
+          "--register-with-taints");
 
   private CommandLine() {}
 
@@ -132,7 +136,9 @@ public final class CommandLine {
         integer(v, "--max-pods", 110, 1, 100_000),
         decimal(v, "--simulate-start-delay", 0),
         !v.containsKey("--no-proxy"),
-        v.containsKey("--verbose"));
+        v.containsKey("--verbose"),
+        RegistrationFlags.labels(v.get("--node-labels")),
+        RegistrationFlags.taints(v.get("--register-with-taints")));
   }
 
   /** 127.200.N.0/24 with N from the node name, so two agents rarely collide without flags. */

@@ -28,6 +28,7 @@ public final class NodeFactory {
     if (c.simulated()) {
       labels.put("pilothouse.io/simulated", "true");
     }
+    labels.putAll(c.extraLabels());
     return labels;
   }
 
@@ -64,6 +65,7 @@ public final class NodeFactory {
         .withNewSpec()
         .withPodCIDR(c.podCidr())
         .withPodCIDRs(List.of(c.podCidr()))
+        .withTaints(c.registerTaints().isEmpty() ? null : c.registerTaints())
         .endSpec()
         .withNewStatus()
         .withCapacity(capacity(c))

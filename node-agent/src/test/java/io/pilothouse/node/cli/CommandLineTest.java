@@ -59,6 +59,48 @@ class CommandLineTest {
   }
 
   @Test
+  void parsesRegistrationLabelsAndTaintsAsKubeletDoes() throws Exception {
+    AgentOptions o =
+        CommandLine.parse(
+            new String[] {
+              "--kubeconfig",
+              kubeconfig(),
+              "--node-name",
+              "node-a",
+              "--node-labels",
+              "pilothouse.io/pool=blue,tier=",
+              "--register-with-taints",
+              "pilothouse.io/test-node=yes:NoSchedule,dedicated:NoExecute"
+            });
+    assertThat(o.nodeLabels())
+        .containsEntry("pilothouse.io/pool", "blue")
+        .containsEntry("tier", "");
+    assertThat(o.registerTaints())
+        .extracting(t -> t.getKey() + "=" + t.getValue() + ":" + t.getEffect())
+        .containsExactly("pilothouse.io/test-node=yes:NoSchedule", "dedicated=null:NoExecute");
+    String k = kubeconfig();
+    assertThatThrownBy(
+            () ->
+                CommandLine.parse(
+                    new String[] {
+                      "--kubeconfig", k, "--node-name", "a", "--register-with-taints", "x=y:Never"
+                    }))
+        .hasMessageContaining("effect 'Never' is not one of");
+    assertThatThrownBy(
+            () ->
+                CommandLine.parse(
+                    new String[] {
+                      "--kubeconfig", k, "--node-name", "a", "--node-labels", "novalue"
+                    }))
+        .hasMessage("--node-labels: 'novalue' is not key=value");
+    assertThatThrownBy(
+            () ->
+                CommandLine.parse(
+                    new String[] {"--kubeconfig", k, "--node-name", "a", "--node-labels", "a b=c"}))
+        .hasMessageContaining("not a valid label or taint key");
+  }
+
+  @Test
   void rejectsBadArgumentsWithOneClearLine() throws Exception {
     String k = kubeconfig();
     assertThatThrownBy(() -> CommandLine.parse(new String[] {"--node-name", "a"}))

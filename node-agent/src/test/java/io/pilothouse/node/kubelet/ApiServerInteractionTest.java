@@ -7,10 +7,13 @@ import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.pilothouse.node.testing.MutableClock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,7 +47,9 @@ class ApiServerInteractionTest {
         110,
         "process",
         "0.1.0",
-        false);
+        false,
+        Map.of("pilothouse.io/pool", "blue"),
+        List.of(new Taint("NoSchedule", "pilothouse.io/test", null, "yes")));
   }
 
   private Kubelet kubelet() {
@@ -59,7 +64,11 @@ class ApiServerInteractionTest {
     assertThat(node.getMetadata().getLabels())
         .containsEntry("kubernetes.io/hostname", "node-a")
         .containsEntry("kubernetes.io/os", "linux")
-        .containsKey("kubernetes.io/arch");
+        .containsKey("kubernetes.io/arch")
+        .containsEntry("pilothouse.io/pool", "blue");
+    assertThat(node.getSpec().getTaints())
+        .extracting(t -> t.getKey() + "=" + t.getValue() + ":" + t.getEffect())
+        .containsExactly("pilothouse.io/test=yes:NoSchedule");
     assertThat(node.getSpec().getPodCIDR()).isEqualTo("127.200.1.0/24");
     var status = node.getStatus();
     assertThat(status.getCapacity()).containsKeys("cpu", "memory", "pods", "ephemeral-storage");
