@@ -20,7 +20,9 @@ import java.time.Clock;
  * theirs: the Leases {@code kube-system/kube-controller-manager} and {@code
  * kube-system/kube-scheduler}, renewed by an EJB interval timer (default every 2 s, duration 15 s,
  * renew deadline 10 s). The controllers run only while the first is held, the scheduler only while
- * the second is. Released at shutdown so a successor need not wait for expiry.
+ * the second is. Released at undeploy so a successor need not wait for expiry; at a JVM shutdown
+ * the Leases are left to expire (the database may already be going away), and the controllers and
+ * scheduler are just stopped.
  */
 @Singleton
 @Startup
@@ -75,9 +77,14 @@ public class LeaderElection {
   @PreDestroy
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void release() {
+    boolean jvmExiting = JvmShutdown.inProgress();
     for (LeaderElector elector : new LeaderElector[] {controllerManagerElector, schedulerElector}) {
       try {
-        elector.release();
+        if (jvmExiting) {
+          elector.stepDown();
+        } else {
+          elector.release();
+        }
       } catch (RuntimeException e) {
         // Shutting down: the Lease then expires for the next leader.
       }

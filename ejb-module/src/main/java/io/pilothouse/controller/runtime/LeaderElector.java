@@ -103,6 +103,12 @@ public final class LeaderElector {
     transition(false);
   }
 
+  /** Stops leading without touching the Lease, which then expires for the next leader. */
+  public synchronized void stepDown() {
+    lastRenewal = Instant.MIN;
+    transition(false);
+  }
+
   private boolean attempt(Instant now) {
     Optional<Lease> current = client.get(Lease.class, namespace, name);
     if (current.isEmpty()) {

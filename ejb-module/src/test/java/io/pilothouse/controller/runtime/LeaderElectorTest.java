@@ -95,4 +95,28 @@ class LeaderElectorTest {
     assertThat(b.tryAcquireOrRenew()).isTrue();
     assertThat(transitions).containsExactly("a started", "a stopped", "b started");
   }
+
+  @Test
+  void steppingDownStopsLeadingButLeavesTheLeaseToExpire() {
+    LeaderElector a = elector("a");
+    LeaderElector b = elector("b");
+    a.tryAcquireOrRenew();
+    int calls = client.calls().size();
+
+    a.stepDown();
+
+    assertThat(client.calls()).hasSize(calls);
+    assertThat(a.isLeader()).isFalse();
+    assertThat(lease().getSpec().getHolderIdentity()).isEqualTo("a");
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(b.tryAcquireOrRenew()).isFalse();
+    clock.advance(Duration.ofSeconds(15));
+    assertThat(b.tryAcquireOrRenew()).isTrue();
+    assertThat(transitions).containsExactly("a started", "a stopped", "b started");
+  }
+
+  @Test
+  void theJvmIsNotShuttingDownWhileTestsRun() {
+    assertThat(JvmShutdown.inProgress()).isFalse();
+  }
 }
