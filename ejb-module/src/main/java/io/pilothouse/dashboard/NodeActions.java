@@ -71,7 +71,8 @@ public class NodeActions {
   }
 
   /**
-   * Cordons the node and evicts the plan's pods one by one, telling {@code progress} after each.
+   * Cordons the node and evicts the plan's pods one by one, telling {@code progress} after each;
+   * returns the progress after the last eviction (not yet done: see {@link DrainRunner}).
    */
   public DrainProgress drain(String node, Principal user, Consumer<DrainProgress> progress) {
     DrainPlan plan = drainPlan(node);
@@ -87,11 +88,21 @@ public class NodeActions {
       } catch (StatusException e) {
         refused.add(pod + ": " + e.getMessage());
       }
-      progress.accept(new DrainProgress(node, total, evicted, refused, false));
+      progress.accept(new DrainProgress(node, total, evicted, refused, 0, false));
     }
-    DrainProgress done = new DrainProgress(node, total, evicted, refused, true);
-    progress.accept(done);
-    return done;
+    return new DrainProgress(node, total, evicted, refused, 0, false);
+  }
+
+  /** How many of the named pods ({@code namespace/name}) still exist. */
+  public int stillPresent(List<String> pods) {
+    int present = 0;
+    for (String pod : pods) {
+      int slash = pod.indexOf('/');
+      if (objects.find(podType(), pod.substring(0, slash), pod.substring(slash + 1)).isPresent()) {
+        present++;
+      }
+    }
+    return present;
   }
 
   /** Replaces the node's labels. */
