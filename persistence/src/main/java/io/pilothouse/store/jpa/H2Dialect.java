@@ -1,7 +1,22 @@
 package io.pilothouse.store.jpa;
 
+import java.util.List;
+
 /** H2 2.x, the embedded database of a single control-plane server. */
 final class H2Dialect implements SqlDialect {
+
+  /**
+   * H2 2.3.232 re-uses a prepared query's previous result when it thinks no table changed, and a
+   * race in that cache can hand a {@code SELECT ... FOR UPDATE} the revision counter's value from
+   * before the lock was granted (h2database issue 4208, fixed in 2.4.240): two writes then take the
+   * same revision, one of them commits its event while the counter stays behind, and every later
+   * write fails on the event log's primary key. Seen here under heavy load in ReliabilityIT. The
+   * result re-use is switched off for the whole database; it saves nothing for the store's queries.
+   */
+  @Override
+  public List<String> startupStatements() {
+    return List.of("SET OPTIMIZE_REUSE_RESULTS 0");
+  }
 
   @Override
   public String name() {

@@ -56,6 +56,9 @@ public final class JpaObjectStore implements ObjectStore {
    * its own; without it the first write creates them, which two concurrent first writers may race.
    */
   public void initialize() {
+    for (String statement : ctx.dialect().startupStatements()) {
+      ctx.em().createNativeQuery(statement).executeUpdate();
+    }
     ctx.revisions().lock(CounterRow.REVISION);
     ctx.revisions().lock(CounterRow.COMPACTED);
   }

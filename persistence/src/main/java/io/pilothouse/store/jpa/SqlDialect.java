@@ -24,6 +24,14 @@ public interface SqlDialect {
    */
   String integerOrNull(String column);
 
+  /**
+   * Database-wide settings the store's correctness depends on, run by {@link
+   * JpaObjectStore#initialize()} at startup whatever options the JDBC URL carries.
+   */
+  default java.util.List<String> startupStatements() {
+    return java.util.List.of();
+  }
+
   /** The dialect for a JDBC URL ({@code jdbc:h2:...}, {@code jdbc:postgresql:...}). */
   static SqlDialect forJdbcUrl(String url) {
     String u = url.toLowerCase(Locale.ROOT);

@@ -99,13 +99,21 @@ public class PodLogs {
     return new StatusException(code == 400 || code == 404 ? code : 502, reason, message);
   }
 
-  private static void copy(InputStream in, OutputStream out) throws IOException {
+  /**
+   * Copies the kubelet's stream to the client until either ends; a client that goes away ({@code
+   * kubectl logs -f} interrupted) just ends the copy and closes the kubelet's stream.
+   */
+  static void copy(InputStream in, OutputStream out) throws IOException {
     try (in) {
       byte[] buffer = new byte[8192];
       int n;
       while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
-        out.flush();
+        try {
+          out.write(buffer, 0, n);
+          out.flush();
+        } catch (IOException clientGone) {
+          return;
+        }
       }
     }
   }

@@ -1,0 +1,52 @@
+package io.pilothouse.store.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link JpaObjectStore#initialize()} switches off H2's re-use of previous query results, whose
+ * race (h2database issue 4208) let two writes take the same revision, whatever the JDBC URL says.
+ */
+class H2StartupTest {
+
+  private static TestDatabase db;
+
+  @BeforeAll
+  static void open() {
+    db = TestDatabase.open("h2-startup");
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @Test
+  void initializeSwitchesOffQueryResultReuse() {
+    assumeTrue(db.dialect() == SqlDialect.H2, "H2 only");
+    db.inTransaction(em -> h2Session(em).getDatabase().setOptimizeReuseResults(true));
+
+    db.inTransaction(em -> db.store(em).initialize());
+
+    db.inTransaction(
+        em -> assertThat(h2Session(em).getDatabase().getOptimizeReuseResults()).isFalse());
+  }
+
+  private static SessionLocal h2Session(EntityManager em) {
+    try {
+      Connection connection = em.unwrap(Connection.class);
+      return (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
