@@ -29,7 +29,13 @@ public class StoreInitializer {
   @PostConstruct
   void initialize() {
     JpaObjectStore store = new JpaObjectStore(em, settings.dialect(), settings.config());
-    store.initialize();
+    long repaired = store.initialize();
+    if (repaired > 0) {
+      LOG.warning(
+          "the revision counter was "
+              + repaired
+              + " behind the written revisions (a lost counter update); raised it");
+    }
     LOG.info(
         "store ready on "
             + settings.dialect().name()

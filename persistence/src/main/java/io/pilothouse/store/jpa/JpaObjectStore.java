@@ -52,15 +52,20 @@ public final class JpaObjectStore implements ObjectStore {
   }
 
   /**
-   * Creates the counter rows if this is a fresh database. Call once at startup in a transaction of
-   * its own; without it the first write creates them, which two concurrent first writers may race.
+   * Creates the counter rows if this is a fresh database, applies the dialect's startup settings,
+   * and raises the revision counter to the newest written revision if it lags behind (returns by
+   * how much, 0 normally). Call once at startup in a transaction of its own; without it the first
+   * write creates the counters, which two concurrent first writers may race.
    */
-  public void initialize() {
+  public long initialize() {
     for (String statement : ctx.dialect().startupStatements()) {
       ctx.em().createNativeQuery(statement).executeUpdate();
     }
-    ctx.revisions().lock(CounterRow.REVISION);
+    CounterRow revision = ctx.revisions().lock(CounterRow.REVISION);
     ctx.revisions().lock(CounterRow.COMPACTED);
+    long before = revision.value();
+    long raised = ctx.revisions().raiseToWrittenRevisions(revision);
+    return raised == 0 ? 0 : raised - before;
   }
 
   @Override

@@ -36,6 +36,29 @@ final class Revisions {
     return revision;
   }
 
+  /**
+   * Moves a locked revision counter up to the newest revision the event log or an object row
+   * carries, if it is behind them (a write lost to the H2 race described in {@link H2Dialect});
+   * returns the revision it was raised to, or 0 when it was level.
+   */
+  long raiseToWrittenRevisions(CounterRow locked) {
+    long written =
+        Math.max(
+            max("SELECT MAX(e.revision) FROM EventRow e"),
+            max("SELECT MAX(o.modRevision) FROM ObjectRow o"));
+    if (written <= locked.value()) {
+      return 0;
+    }
+    locked.value(written);
+    em.flush();
+    return written;
+  }
+
+  private long max(String jpql) {
+    Long value = em.createQuery(jpql, Long.class).getSingleResult();
+    return value == null ? 0 : value;
+  }
+
   /** The committed value of a counter (or this transaction's own), 0 when it does not exist yet. */
   long read(String counter) {
     List<Long> values =

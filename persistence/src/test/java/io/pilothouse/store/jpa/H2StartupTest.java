@@ -3,6 +3,8 @@ package io.pilothouse.store.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pilothouse.store.IndexedFields;
+import io.pilothouse.store.ObjectKey;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +41,31 @@ class H2StartupTest {
 
     db.inTransaction(
         em -> assertThat(h2Session(em).getDatabase().getOptimizeReuseResults()).isFalse());
+  }
+
+  @Test
+  void initializeRaisesARevisionCounterLeftBehindTheEventLog() {
+    db.clear();
+    db.inTransaction(em -> db.store(em).initialize());
+    ObjectKey key = ObjectKey.namespaced("", "configmaps", "default", "counter");
+    db.withStore(s -> s.create(key, "uid", "{}", IndexedFields.EMPTY));
+    db.withStore(s -> s.update(key, 0, "{\"n\":1}", IndexedFields.EMPTY));
+    long written = db.currentRevision();
+    // the state the H2 race left: the last write committed, its counter update lost
+    db.inTransaction(
+        em ->
+            em.createQuery("UPDATE CounterRow c SET c.counterValue = :v WHERE c.id = 'revision'")
+                .setParameter("v", written - 1)
+                .executeUpdate());
+
+    long raised = db.inTransactionResult(em -> db.store(em).initialize());
+
+    assertThat(raised).isEqualTo(1);
+    assertThat(db.currentRevision()).isEqualTo(written);
+    db.withStore(s -> s.update(key, 0, "{\"n\":2}", IndexedFields.EMPTY));
+    assertThat(db.currentRevision()).isEqualTo(written + 1);
+    long again = db.inTransactionResult(em -> db.store(em).initialize());
+    assertThat(again).isZero();
   }
 
   private static SessionLocal h2Session(EntityManager em) {
