@@ -66,14 +66,19 @@ public final class Kubelet {
     return node;
   }
 
-  /** Starts the heartbeats, spread over the period so many nodes do not renew at once. */
+  /**
+   * Starts the heartbeats, spread over the period so many nodes do not renew at once, each the
+   * period after the previous one finished (as the kubelet's lease controller waits between
+   * renewals): a slow API server gets fewer renewals, never a burst of overdue ones when it
+   * recovers.
+   */
   public void startHeartbeats() {
     long period = NodeLeaseRenewer.RENEW_SECONDS * 1000L;
     long offset = ThreadLocalRandom.current().nextLong(period);
     leaseTask =
-        scheduler.scheduleAtFixedRate(this::renewLease, offset, period, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::renewLease, offset, period, TimeUnit.MILLISECONDS);
     statusTask =
-        scheduler.scheduleAtFixedRate(
+        scheduler.scheduleWithFixedDelay(
             this::tickStatus, offset + 500, period, TimeUnit.MILLISECONDS);
   }
 
