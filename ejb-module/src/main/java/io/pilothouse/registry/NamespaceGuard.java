@@ -9,8 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Upstream's NamespaceLifecycle admission: content is created only in namespaces that exist and are
  * not terminating. As upstream's, it asks the informer cache first, once the cache holds every
- * write this instance acknowledged; only a namespace the cache shows as plainly active is taken
- * from it. Absent, or with a {@code deletionTimestamp} anywhere in its body (it may have been
+ * namespace write this instance acknowledged; only a namespace the cache shows as plainly active is
+ * taken from it. Absent, or with a {@code deletionTimestamp} anywhere in its body (it may have been
  * recreated since), the namespace is read from the database, which decides.
  */
 final class NamespaceGuard {
@@ -44,7 +44,9 @@ final class NamespaceGuard {
       return false;
     }
     Optional<CachedObject> cached =
-        ctx.informers().withLocalWrites(CACHE_WAIT_MILLIS).flatMap(cache -> cache.get(key));
+        ctx.informers()
+            .withLocalWritesOf("namespaces", CACHE_WAIT_MILLIS)
+            .flatMap(cache -> cache.get(key));
     return cached.isPresent() && !cached.get().body().contains("deletionTimestamp");
   }
 }

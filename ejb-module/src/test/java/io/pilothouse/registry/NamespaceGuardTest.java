@@ -109,6 +109,21 @@ class NamespaceGuardTest {
   }
 
   @Test
+  void writesOfOtherResourcesDoNotHoldTheCacheBack() {
+    informers.objects(cache);
+    cached(1, EventType.ADDED, ACTIVE);
+    // a busy pod write load on this instance, far ahead of the cache
+    informers.onLocalCommit(new StoreChange("", "pods", "ns", "p", 500, ChangeType.ADDED));
+
+    long started = System.nanoTime();
+    guard(informers).requireActive(pods, "p", "ns");
+
+    assertThat(db.gets).isEmpty();
+    assertThat(System.nanoTime() - started)
+        .isLessThan(NamespaceGuard.CACHE_WAIT_MILLIS * 1_000_000);
+  }
+
+  @Test
   void withoutACacheTheDatabaseDecides() {
     db.rows.put(NS, ACTIVE);
     guard(null).requireActive(pods, "p", "ns");
