@@ -36,6 +36,7 @@ public class ObjectRegistry {
   @Inject private ResourceTypes types;
   @Inject private StoreSettings settings;
   @Inject private ServiceNetwork serviceNetwork;
+  @Inject private Informers informers;
   @Inject private Event<StoreChange> changes;
   @Resource private SessionContext session;
 
@@ -54,7 +55,8 @@ public class ObjectRegistry {
         types,
         changes::fire,
         clock.instant(),
-        serviceNetwork);
+        serviceNetwork,
+        informers);
   }
 
   public ObjectNode get(ResourceType type, String namespace, String name) {

@@ -18,7 +18,8 @@ record RegistryContext(
     ResourceTypes types,
     Consumer<StoreChange> changes,
     Instant now,
-    ServiceNetwork serviceNetwork) {
+    ServiceNetwork serviceNetwork,
+    Informers informers) {
 
   /** The store key of an object of this type. */
   static ObjectKey key(ResourceType type, String namespace, String name) {

@@ -1,6 +1,11 @@
 package io.pilothouse.watch;
 
+import io.pilothouse.registry.Informers;
+import io.pilothouse.registry.ResourceType;
+import io.pilothouse.registry.ResourceTypes;
 import io.pilothouse.store.StoreEvent;
+import io.pilothouse.store.watch.CachedObject;
+import io.pilothouse.store.watch.ObjectCache;
 import io.pilothouse.store.watch.WatchCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -11,16 +16,25 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps this instance's {@link WatchCache} level with the store's event log: one poller thread
- * reads the events after the cache's last revision whenever {@link FeedSignal} says a write
- * committed here or the change topic announced one made anywhere, and at least every half second.
- * Writes commit in revision order, so the cache receives a gap-free run.
+ * Keeps this instance's {@link WatchCache} and {@link ObjectCache} level with the store's event
+ * log: one poller thread reads the events after the caches' last revision whenever {@link
+ * FeedSignal} says a write committed here or the change topic announced one made anywhere, and at
+ * least every half second. Writes commit in revision order, so the caches receive a gap-free run.
+ * The object cache (every resource but Events) is the informers' store the controllers read; the
+ * {@link Listener}s (controller manager, scheduler) hear each run of events only after both caches
+ * hold it, so a handler of a change at revision R reads a cache at R or later. When the log was
+ * compacted past the caches, both restart from a fresh listing and listeners are told to resync.
  */
 @Singleton
 @Startup
@@ -40,6 +54,23 @@ public class WatchCacheFeeder {
   @ConfigProperty(name = "pilothouse.watch.cache.capacity", defaultValue = "20000")
   private int capacity;
 
+  /** Resources the object cache leaves out: written often, read by no controller. */
+  private static final Set<String> UNCACHED = Set.of("events", "events.events.k8s.io");
+
+  /** Hears the events the caches applied, in revision order, on the feeder's thread. */
+  public interface Listener {
+
+    /** Must only hand the events on (queue them): the feeder waits for it. */
+    void onEvents(List<StoreEvent> events);
+
+    /** The caches restarted from a listing after a gap: whatever was missed must be resynced. */
+    void onRefill();
+  }
+
+  @Inject private ResourceTypes types;
+  @Inject private Informers informers;
+
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean running = true;
   private volatile WatchCache cache;
   private Thread poller;
@@ -47,7 +78,9 @@ public class WatchCacheFeeder {
   @PostConstruct
   @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
   void start() {
-    cache = new WatchCache(capacity, log.currentRevision());
+    long start = log.currentRevision();
+    informers.objects(listObjects(start));
+    cache = new WatchCache(capacity, start);
     poller = threads.newThread(this::pollLoop);
     poller.setName("pilothouse-watch-cache-feeder");
     poller.start();
@@ -62,6 +95,15 @@ public class WatchCacheFeeder {
   /** The cache; its revision is never behind a write this instance acknowledged plus a poll. */
   public WatchCache cache() {
     return cache;
+  }
+
+  /** Adds a listener for every run of events from now on. */
+  public void addListener(Listener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(Listener listener) {
+    listeners.remove(listener);
   }
 
   /** Reads up to what is committed now, so that a caller sees its own acknowledged writes. */
@@ -91,12 +133,40 @@ public class WatchCacheFeeder {
       } catch (WatchExpiredException e) {
         LOG.warning("watch cache fell behind compaction; restarting it at the current revision");
         WatchCache stale = cache;
-        cache = new WatchCache(capacity, log.currentRevision());
+        long start = log.currentRevision();
+        informers.objects(listObjects(start));
+        cache = new WatchCache(capacity, start);
         // its watchers would wait forever for events it will never get: end them, they re-watch
         stale.cancelAll();
+        listeners.forEach(Listener::onRefill);
         return;
       }
+      informers.objects().apply(events);
       cache.append(events);
+      if (!events.isEmpty()) {
+        for (Listener listener : listeners) {
+          try {
+            listener.onEvents(events);
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "watch cache listener failed", e);
+          }
+        }
+      }
     } while (events.size() == BATCH);
+  }
+
+  /** A listing of every cached resource read after {@code start}, as a cache at {@code start}. */
+  private ObjectCache listObjects(long start) {
+    Map<String, ResourceType> cached = new LinkedHashMap<>();
+    for (ResourceType type : types.all()) {
+      if (!UNCACHED.contains(type.groupResource())) {
+        cached.putIfAbsent(type.groupResource(), type);
+      }
+    }
+    List<CachedObject> listing = new ArrayList<>();
+    for (ResourceType type : cached.values()) {
+      listing.addAll(log.snapshot(type));
+    }
+    return new ObjectCache(cached.keySet(), start, listing);
   }
 }

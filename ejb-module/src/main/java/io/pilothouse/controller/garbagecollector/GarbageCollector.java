@@ -35,6 +35,12 @@ public class GarbageCollector implements Controller {
   static final String ORPHAN = "orphan";
   static final String FOREGROUND = "foregroundDeletion";
 
+  /** Asked for every change the controller manager dispatches, so computed once. */
+  private static final Set<String> WATCHED =
+      GcKinds.NAMESPACED.stream()
+          .map(HasMetadata::getPlural)
+          .collect(Collectors.toUnmodifiableSet());
+
   @Override
   public String name() {
     return NAME;
@@ -42,7 +48,7 @@ public class GarbageCollector implements Controller {
 
   @Override
   public Set<String> watchedResources() {
-    return GcKinds.NAMESPACED.stream().map(HasMetadata::getPlural).collect(Collectors.toSet());
+    return WATCHED;
   }
 
   @Override

@@ -9,9 +9,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Hands announced changes to a consumer on a thread of its own, so that the change feed's message
- * listener only queues and returns (no reads inside its delivery, no slow handler holding the topic
- * back). Changes offered while it is stopped are dropped: whoever starts it resyncs.
+ * Hands committed changes to a consumer on a thread of its own, so that the watch cache feeder only
+ * queues and returns (no reads on its thread, no slow handler holding the caches back). Changes
+ * offered while it is stopped are dropped: whoever starts it resyncs.
  */
 public final class ChangeDispatcher {
 

@@ -1,16 +1,17 @@
 package io.pilothouse.controller.runtime;
 
-import io.pilothouse.changefeed.ChangeAnnounced;
 import io.pilothouse.changefeed.StoreChange;
 import io.pilothouse.controller.Controller;
 import io.pilothouse.controller.ControllerContext;
 import io.pilothouse.controller.ObjectClient;
+import io.pilothouse.registry.Informers;
+import io.pilothouse.store.StoreEvent;
+import io.pilothouse.watch.WatchCacheFeeder;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -23,9 +24,12 @@ import java.util.logging.Logger;
 /**
  * kube-controller-manager: discovers every CDI {@link Controller} bean, gives each a {@link
  * ControllerLoop}, and while this instance holds the controller-manager Lease dispatches each
- * announced change to the controllers watching its resource ({@code keysFor} on a dispatcher
- * thread, never on the change feed's listener) and periodically enqueues every controller's {@code
- * allKeys}. Losing the Lease stops the workers; winning it starts them with a full resync.
+ * committed change to the controllers watching its resource and periodically enqueues every
+ * controller's {@code allKeys}. Changes come from the {@link WatchCacheFeeder} in revision order
+ * once its object cache holds them, and {@code keysFor} and {@code allKeys} read that cache (the
+ * informers' listers, {@link CachedObjectClient}) on a dispatcher thread; {@code sync} reads and
+ * writes through the registry. Losing the Lease stops the workers; winning it starts them with a
+ * full resync.
  */
 @ApplicationScoped
 public class ControllerManager {
@@ -36,15 +40,21 @@ public class ControllerManager {
   @Inject private RegistryObjectClient client;
   @Inject private RegistryEventRecorder events;
   @Inject private ControllerSettings settings;
+  @Inject private ResourceKinds kinds;
+  @Inject private WatchCacheFeeder feeder;
+  @Inject private Informers informers;
   @Resource private ManagedThreadFactory threads;
 
   private final List<ControllerLoop> loops = new ArrayList<>();
   private final ChangeDispatcher dispatcher =
       new ChangeDispatcher("controller-manager-dispatch", this::dispatch);
+  private final WatchCacheFeeder.Listener changes = new FeedListener();
+  private ObjectClient listers;
   private volatile boolean leading;
 
   @PostConstruct
   void discover() {
+    listers = new CachedObjectClient(informers::objects, client, kinds);
     ControllerContext context = new ControllerContext(client, events, Clock.systemUTC());
     for (Controller controller : controllers) {
       loops.add(
@@ -54,16 +64,11 @@ public class ControllerManager {
     LOG.info(() -> "controllers: " + loops.stream().map(loop -> loop.controller().name()).toList());
   }
 
-  void onChange(@Observes ChangeAnnounced announced) {
-    if (leading) {
-      dispatcher.offer(announced.change());
-    }
-  }
-
   /** Called when this instance wins the controller-manager Lease. */
   public synchronized void startLeading() {
     leading = true;
     dispatcher.start(threads);
+    feeder.addListener(changes);
     loops.forEach(loop -> loop.start(threads, settings.workers()));
     // off the election timer's thread: listing every controller's keys must not delay renewals
     threads.newThread(this::resync).start();
@@ -73,6 +78,7 @@ public class ControllerManager {
   @PreDestroy
   public synchronized void stopLeading() {
     leading = false;
+    feeder.removeListener(changes);
     dispatcher.stop();
     loops.forEach(ControllerLoop::stop);
   }
@@ -88,7 +94,7 @@ public class ControllerManager {
     }
     for (ControllerLoop loop : loops) {
       try {
-        loop.enqueue(loop.controller().allKeys(client));
+        loop.enqueue(loop.controller().allKeys(listers));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "resync of " + loop.controller().name() + " failed", e);
       }
@@ -100,8 +106,26 @@ public class ControllerManager {
     return List.copyOf(loops);
   }
 
+  /** Queues the feeder's events for the dispatcher; a refill of its caches means a resync. */
+  private final class FeedListener implements WatchCacheFeeder.Listener {
+
+    @Override
+    public void onEvents(List<StoreEvent> events) {
+      if (leading) {
+        for (StoreEvent event : events) {
+          dispatcher.offer(StoreChange.of(event));
+        }
+      }
+    }
+
+    @Override
+    public void onRefill() {
+      threads.newThread(ControllerManager.this::resync).start();
+    }
+  }
+
   private void dispatch(StoreChange change) {
-    ObjectClient reader = client;
+    ObjectClient reader = listers;
     for (ControllerLoop loop : loops) {
       Controller controller = loop.controller();
       if (!controller.watchedResources().contains(change.resource())) {

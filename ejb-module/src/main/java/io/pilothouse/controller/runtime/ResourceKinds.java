@@ -18,6 +18,13 @@ public class ResourceKinds {
 
   @Inject private ResourceTypes types;
 
+  public ResourceKinds() {}
+
+  /** Outside a container (unit tests). */
+  public ResourceKinds(ResourceTypes types) {
+    this.types = types;
+  }
+
   private final Map<Class<?>, ResourceType> byClass = new ConcurrentHashMap<>();
 
   /** The served resource of a model class; 404 if this API server does not serve it. */

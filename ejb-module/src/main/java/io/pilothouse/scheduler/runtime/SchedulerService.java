@@ -3,21 +3,26 @@ package io.pilothouse.scheduler.runtime;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.pilothouse.changefeed.ChangeAnnounced;
 import io.pilothouse.changefeed.StoreChange;
+import io.pilothouse.controller.ObjectClient;
+import io.pilothouse.controller.runtime.CachedObjectClient;
 import io.pilothouse.controller.runtime.ChangeDispatcher;
 import io.pilothouse.controller.runtime.RegistryEventRecorder;
 import io.pilothouse.controller.runtime.RegistryObjectClient;
+import io.pilothouse.controller.runtime.ResourceKinds;
+import io.pilothouse.registry.Informers;
 import io.pilothouse.scheduler.Scheduler;
+import io.pilothouse.store.StoreEvent;
+import io.pilothouse.watch.WatchCacheFeeder;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,9 +31,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * kube-scheduler inside the control plane: while this instance holds the {@code kube-scheduler}
  * Lease it feeds the plain-Java {@link Scheduler} with the current state of every changed pod, node
- * and namespace (read back through the registry, level-triggered), and runs its scheduling loop
- * ({@link SchedulingLoop}). Winning the Lease starts with a full listing; the periodic resync
- * replays one, so a lost change message only delays a pod.
+ * and namespace (level-triggered), and runs its scheduling loop ({@link SchedulingLoop}). Changes
+ * come from the {@link WatchCacheFeeder} in revision order once its object cache holds them, and
+ * the current state is read from that cache (upstream's informers), not from the database. Winning
+ * the Lease starts with a full listing; the periodic resync and a refill of the cache replay one.
  */
 @ApplicationScoped
 public class SchedulerService {
@@ -38,11 +44,16 @@ public class SchedulerService {
 
   @Inject private RegistryObjectClient client;
   @Inject private RegistryEventRecorder events;
+  @Inject private ResourceKinds kinds;
+  @Inject private Informers informers;
+  @Inject private WatchCacheFeeder feeder;
   @Resource private ManagedThreadFactory threads;
 
   private Scheduler scheduler;
   private SchedulingLoop loop;
   private final ChangeDispatcher feed = new ChangeDispatcher("scheduler-feed", this::feed);
+  private final WatchCacheFeeder.Listener changes = new FeedListener();
+  private ObjectClient listers;
   private volatile boolean leading;
   private volatile Instant lastResync = Instant.MIN;
   private Duration resyncPeriod = Duration.ofSeconds(300);
@@ -56,14 +67,30 @@ public class SchedulerService {
 
   @PostConstruct
   void build() {
+    listers = new CachedObjectClient(informers::objects, client, kinds);
     RegistrySchedulerSpi spi = new RegistrySchedulerSpi(client, events);
     scheduler = Scheduler.builder().binder(spi).events(spi).conditions(spi).build();
     loop = new SchedulingLoop(scheduler);
   }
 
-  void onChange(@Observes ChangeAnnounced announced) {
-    if (leading && FED.contains(announced.change().resource())) {
-      feed.offer(announced.change());
+  /** Queues the feeder's pod, node and namespace events; a refill of its caches means a relist. */
+  private final class FeedListener implements WatchCacheFeeder.Listener {
+
+    @Override
+    public void onEvents(List<StoreEvent> events) {
+      if (!leading) {
+        return;
+      }
+      for (StoreEvent event : events) {
+        if (event.key().group().isEmpty() && FED.contains(event.key().resource())) {
+          feed.offer(StoreChange.of(event));
+        }
+      }
+    }
+
+    @Override
+    public void onRefill() {
+      threads.newThread(SchedulerService.this::relist).start();
     }
   }
 
@@ -71,6 +98,7 @@ public class SchedulerService {
   public synchronized void startLeading() {
     leading = true;
     feed.start(threads);
+    feeder.addListener(changes);
     lastResync = Instant.now();
     // off the election timer's thread: a relist of many pods must not delay Lease renewals
     threads.newThread(this::relist).start();
@@ -80,6 +108,7 @@ public class SchedulerService {
   @PreDestroy
   public synchronized void stopLeading() {
     leading = false;
+    feeder.removeListener(changes);
     loop.stop();
     feed.stop();
   }
@@ -90,8 +119,8 @@ public class SchedulerService {
 
   /**
    * Replays the full listing of nodes, pods and namespaces into the scheduler, at most once per
-   * {@code pilothouse.scheduler.resync.seconds} (default 300): unlike upstream's informers, which
-   * resync from memory, this relists from the store, which costs a decode of every pod.
+   * {@code pilothouse.scheduler.resync.seconds} (default 300), from the object cache (it still
+   * costs a decode of every pod).
    */
   public void resync() {
     Instant now = Instant.now();
@@ -104,9 +133,9 @@ public class SchedulerService {
 
   private void relist() {
     try {
-      client.list(Namespace.class, null, null, null).forEach(scheduler::namespaceChanged);
+      listers.list(Namespace.class, null, null, null).forEach(scheduler::namespaceChanged);
       scheduler.resync(
-          client.list(Node.class, null, null, null), client.list(Pod.class, null, null, null));
+          listers.list(Node.class, null, null, null), listers.list(Pod.class, null, null, null));
       loop.wake();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "scheduler resync failed", e);
@@ -123,15 +152,15 @@ public class SchedulerService {
     String name = change.name();
     switch (change.resource()) {
       case "pods" ->
-          client
+          listers
               .get(Pod.class, ns, name)
               .ifPresentOrElse(scheduler::podChanged, () -> scheduler.podDeleted(ns, name));
       case "nodes" ->
-          client
+          listers
               .get(Node.class, null, name)
               .ifPresentOrElse(scheduler::nodeChanged, () -> scheduler.nodeDeleted(name));
       case "namespaces" ->
-          client
+          listers
               .get(Namespace.class, null, name)
               .ifPresentOrElse(scheduler::namespaceChanged, () -> scheduler.namespaceDeleted(name));
       default -> {

@@ -80,6 +80,14 @@ class GarbageCollectorTest {
   }
 
   @Test
+  void watchesTheNamespacedKindsItCollects() {
+    assertThat(gc.watchedResources())
+        .contains("pods", "replicasets", "deployments", "jobs")
+        .doesNotContain("nodes", "namespaces")
+        .isSameAs(gc.watchedResources());
+  }
+
+  @Test
   void backgroundDeletesDependentsOnceTheOwnerIsGone() {
     ReplicaSet rs = replicaSet(null);
     pod("a", OwnerRefs.controllerRef(rs));

@@ -7,7 +7,12 @@ import io.pilothouse.store.ObjectKey;
 import io.pilothouse.store.StoredObject;
 import jakarta.persistence.PersistenceException;
 
-/** Create: a new key at the next revision, with its index rows, event and history row. */
+/**
+ * Create: a new key at the next revision, with its index rows, event and history row. A taken key
+ * is refused before anything is written (so a failed create in a transaction that goes on to commit
+ * takes no revision); the unique key index catches what that check could miss. The history needs no
+ * trim, since a deletion leaves room for the key's next ADDED row ({@link History}).
+ */
 final class CreateVerb {
 
   private final StoreContext ctx;
@@ -18,7 +23,7 @@ final class CreateVerb {
 
   StoredObject create(ObjectKey key, String uid, String body, IndexedFields fields) {
     CounterRow counter = ctx.revisions().lock(CounterRow.REVISION);
-    if (ctx.rows().findForUpdate(key).isPresent()) {
+    if (ctx.rows().existsForUpdate(key)) {
       throw new AlreadyExistsException(key);
     }
     long revision = ctx.revisions().next(counter);
@@ -39,7 +44,6 @@ final class CreateVerb {
       }
       throw e;
     }
-    ctx.history().trim(key);
     return row.toStoredObject();
   }
 }

@@ -35,7 +35,7 @@ final class DeleteVerb {
             row.uid(),
             new EventRow.Bodies(body, body, encoded, encoded));
     ctx.flush(key);
-    ctx.history().trim(key);
+    ctx.history().trimAfterDelete(key);
     return new StoredObject(key, row.uid(), body, row.createRevision(), revision);
   }
 }

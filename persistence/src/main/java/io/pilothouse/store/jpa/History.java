@@ -10,9 +10,12 @@ import java.util.List;
 
 /**
  * The object history: the last {@link StoreConfig#historyDepth()} bodies of each key, written with
- * every write except to excluded resources and trimmed by the same write, so no key ever holds
- * more. The rows of a deleted object (its DELETED row included) stay until the key is written again
- * and trims them, or until compaction passes their revisions while the key has no live object.
+ * every write except to excluded resources and trimmed by updates and deletes, so no key holds
+ * more. A deletion keeps one row fewer (its DELETED row included), leaving room for the ADDED row
+ * of the key's next create, which therefore need not trim (and, on the hot create path, does not
+ * query the history at all). The rows of a deleted object stay until the key is written again, or
+ * until compaction passes their revisions while the key has no live object. (A key deleted before
+ * this rule, with a full history, holds one row more after its re-creation until its next write.)
  */
 final class History {
 
@@ -34,8 +37,17 @@ final class History {
     }
   }
 
-  /** Deletes the key's rows beyond the newest {@code historyDepth}. */
+  /** Deletes the key's rows beyond the newest {@code historyDepth}; after an update. */
   void trim(ObjectKey key) {
+    trim(key, config.historyDepth());
+  }
+
+  /** Deletes the key's rows beyond the newest {@code historyDepth - 1}: room for a re-creation. */
+  void trimAfterDelete(ObjectKey key) {
+    trim(key, config.historyDepth() - 1);
+  }
+
+  private void trim(ObjectKey key, int keep) {
     if (!config.keepsHistory(key)) {
       return;
     }
@@ -47,7 +59,7 @@ final class History {
                         + " ORDER BY h.revision DESC",
                     Long.class),
                 key)
-            .setFirstResult(config.historyDepth())
+            .setFirstResult(keep)
             .setMaxResults(1)
             .getResultList();
     if (!oldestKept.isEmpty()) {

@@ -2,21 +2,23 @@ package io.pilothouse.store.jpa;
 
 import io.pilothouse.store.IndexedFields;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Query;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Writes an object's labels, selectable fields and owner uids into the side tables {@code
  * ph_label}, {@code ph_field} and {@code ph_owner} with plain SQL, so the rows never become managed
- * entities of the caller's persistence context.
+ * entities of the caller's persistence context: one multi-row INSERT per table (H2 and PostgreSQL
+ * both take {@code VALUES (..), (..)}). The statements run with flush mode COMMIT: no entity maps
+ * these tables, so the pending changes of the unit of work need not be flushed before them.
  */
 final class IndexRows {
 
-  private static final String INSERT_LABEL =
-      "INSERT INTO ph_label (obj_id, lbl_key, lbl_value) VALUES (?, ?, ?)";
-  private static final String INSERT_FIELD =
-      "INSERT INTO ph_field (obj_id, fld_path, fld_value) VALUES (?, ?, ?)";
-  private static final String INSERT_OWNER =
-      "INSERT INTO ph_owner (obj_id, owner_uid) VALUES (?, ?)";
+  private static final String INSERT_LABELS = "INSERT INTO ph_label (obj_id, lbl_key, lbl_value)";
+  private static final String INSERT_FIELDS = "INSERT INTO ph_field (obj_id, fld_path, fld_value)";
+  private static final String INSERT_OWNERS = "INSERT INTO ph_owner (obj_id, owner_uid)";
   private static final String DELETE_LABELS = "DELETE FROM ph_label WHERE obj_id = ?";
   private static final String DELETE_FIELDS = "DELETE FROM ph_field WHERE obj_id = ?";
   private static final String DELETE_OWNERS = "DELETE FROM ph_owner WHERE obj_id = ?";
@@ -28,19 +30,22 @@ final class IndexRows {
   }
 
   void insert(long objectId, IndexedFields fields) {
-    insertPairs(INSERT_LABEL, objectId, fields.labels());
-    insertPairs(INSERT_FIELD, objectId, fields.fields());
-    for (String owner : fields.ownerUids()) {
-      em.createNativeQuery(INSERT_OWNER)
-          .setParameter(1, objectId)
-          .setParameter(2, owner)
-          .executeUpdate();
+    insertPairs(INSERT_LABELS, objectId, fields.labels());
+    insertPairs(INSERT_FIELDS, objectId, fields.fields());
+    List<String> owners = fields.ownerUids();
+    if (!owners.isEmpty()) {
+      Query insert = nativeQuery(INSERT_OWNERS + values(owners.size(), 2));
+      int p = 1;
+      for (String owner : owners) {
+        insert.setParameter(p++, objectId).setParameter(p++, owner);
+      }
+      insert.executeUpdate();
     }
   }
 
   void delete(long objectId) {
     for (String sql : new String[] {DELETE_LABELS, DELETE_FIELDS, DELETE_OWNERS}) {
-      em.createNativeQuery(sql).setParameter(1, objectId).executeUpdate();
+      nativeQuery(sql).setParameter(1, objectId).executeUpdate();
     }
   }
 
@@ -49,13 +54,32 @@ final class IndexRows {
     insert(objectId, fields);
   }
 
-  private void insertPairs(String sql, long objectId, Map<String, String> pairs) {
-    pairs.forEach(
-        (k, v) ->
-            em.createNativeQuery(sql)
-                .setParameter(1, objectId)
-                .setParameter(2, k)
-                .setParameter(3, v)
-                .executeUpdate());
+  private void insertPairs(String insertInto, long objectId, Map<String, String> pairs) {
+    if (pairs.isEmpty()) {
+      return;
+    }
+    Query insert = nativeQuery(insertInto + values(pairs.size(), 3));
+    int p = 1;
+    for (Map.Entry<String, String> pair : pairs.entrySet()) {
+      insert
+          .setParameter(p++, objectId)
+          .setParameter(p++, pair.getKey())
+          .setParameter(p++, pair.getValue());
+    }
+    insert.executeUpdate();
+  }
+
+  private Query nativeQuery(String sql) {
+    return em.createNativeQuery(sql).setFlushMode(FlushModeType.COMMIT);
+  }
+
+  /** {@code VALUES (?, ?), (?, ?)} for {@code rows} rows of {@code columns} columns. */
+  static String values(int rows, int columns) {
+    String row = "(" + "?, ".repeat(columns - 1) + "?)";
+    StringBuilder sql = new StringBuilder(" VALUES ").append(row);
+    for (int i = 1; i < rows; i++) {
+      sql.append(", ").append(row);
+    }
+    return sql.toString();
   }
 }

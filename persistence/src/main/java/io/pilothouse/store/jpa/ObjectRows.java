@@ -2,6 +2,7 @@ package io.pilothouse.store.jpa;
 
 import io.pilothouse.store.ObjectKey;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
@@ -15,6 +16,10 @@ final class ObjectRows {
 
   private static final String KEY_MATCH =
       "o.apiGroup = :g AND o.resource = :r AND o.namespace = :ns AND o.name = :n";
+
+  private static final String EXISTS_FOR_UPDATE =
+      "SELECT create_revision FROM ph_object WHERE obj_group = ? AND obj_resource = ? AND"
+          + " obj_namespace = ? AND obj_name = ? FOR UPDATE";
 
   private final EntityManager em;
 
@@ -36,6 +41,21 @@ final class ObjectRows {
   Optional<ObjectRow> findForUpdate(ObjectKey key) {
     return query(key).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
         .findFirst();
+  }
+
+  /**
+   * Whether the key has a row, read as {@link #findForUpdate} reads it but without loading the row
+   * (plain SQL, no entity, no body): what a create asks under the revision lock.
+   */
+  boolean existsForUpdate(ObjectKey key) {
+    return !em.createNativeQuery(EXISTS_FOR_UPDATE)
+        .setFlushMode(FlushModeType.COMMIT)
+        .setParameter(1, key.group())
+        .setParameter(2, key.resource())
+        .setParameter(3, key.namespace())
+        .setParameter(4, key.name())
+        .getResultList()
+        .isEmpty();
   }
 
   /**

@@ -105,6 +105,40 @@ class CompactionTest {
   }
 
   @Test
+  void aDeletionLeavesRoomForTheRecreatedKeysAddedRow() {
+    db.withStore(s -> s.create(CONFIG, "u", "{\"v\":0}", IndexedFields.EMPTY));
+    for (int i = 1; i <= 7; i++) {
+      int v = i;
+      db.withStore(s -> s.update(CONFIG, 0, "{\"v\":" + v + "}", IndexedFields.EMPTY));
+    }
+    db.withStore(s -> s.delete(CONFIG, 0));
+
+    assertThat(db.history(CONFIG, 100))
+        .extracting(ObjectRevision::revision)
+        .containsExactly(9L, 8L, 7L, 6L);
+
+    db.withStore(s -> s.create(CONFIG, "u2", "{\"v\":\"new\"}", IndexedFields.EMPTY));
+
+    List<ObjectRevision> history = db.history(CONFIG, 100);
+    assertThat(history).extracting(ObjectRevision::revision).containsExactly(10L, 9L, 8L, 7L, 6L);
+    assertThat(history.get(0).type()).isEqualTo(EventType.ADDED);
+    assertThat(history.get(1).type()).isEqualTo(EventType.DELETED);
+    assertThat(db.count("ph_history")).isEqualTo(5);
+  }
+
+  @Test
+  void aCreateAddsOneHistoryRowAndReadsNone() {
+    db.withStore(
+        s -> {
+          for (int i = 0; i < 8; i++) {
+            s.create(CONFIG.withName("c" + i), "u" + i, "{}", IndexedFields.EMPTY);
+          }
+        });
+
+    assertThat(db.count("ph_history")).isEqualTo(8);
+  }
+
+  @Test
   void leasesAndEventsKeepNoHistory() {
     List<ObjectKey> churning =
         List.of(

@@ -231,6 +231,29 @@ class JpaObjectStoreTest {
   }
 
   @Test
+  void everyLabelFieldAndOwnerGetsItsIndexRow() {
+    IndexedFields many =
+        IndexedFields.builder()
+            .labels(java.util.Map.of("app", "web", "tier", "front", "x", ""))
+            .field("spec.nodeName", "n1")
+            .field("status.phase", "Pending")
+            .owner("o1")
+            .owner("o2")
+            .build();
+    db.inStore(s -> s.create(POD, "uid-1", "{}", many));
+
+    assertThat(db.count("ph_label")).isEqualTo(3);
+    assertThat(db.count("ph_field")).isEqualTo(2);
+    assertThat(db.count("ph_owner")).isEqualTo(2);
+
+    db.inStore(s -> s.update(POD, 0, "{}", IndexedFields.builder().owner("o3").build()));
+
+    assertThat(db.count("ph_label")).isZero();
+    assertThat(db.count("ph_field")).isZero();
+    assertThat(db.count("ph_owner")).isEqualTo(1);
+  }
+
+  @Test
   void revisionAndCompactionSurviveRestart() {
     db.inStore(s -> s.create(POD, "uid-1", "{}", WEB));
     db.inStore(s -> s.update(POD, 0, "{}", WEB));
