@@ -104,12 +104,14 @@ YAML
   mv -f "$tmp" "$KUBECONFIG_FILE"
 }
 
-# print_endpoints PORT: the URLs, the KUBECONFIG line and the log.
+# print_endpoints PORT: the URLs, the nodes, the KUBECONFIG line and the log.
 print_endpoints() {
+  local nodes="none (--nodes 0)"
+  ((${#COMPONENTS[@]} > 1)) && nodes="${COMPONENTS[*]:1}   (logs: ./pilothouse logs ${COMPONENTS[1]})"
   cat <<TEXT
   API:        http://127.0.0.1:$1/api
   Dashboard:  http://127.0.0.1:$1/dashboard/
-  Nodes:      ${COMPONENTS[*]:1}   (logs: ./pilothouse logs node-1)
+  Nodes:      $nodes
   Kubeconfig: export KUBECONFIG=$KUBECONFIG_FILE
   Log:        $(component_log control-plane)   (./pilothouse logs -f)
 TEXT
