@@ -1,8 +1,5 @@
 package io.pilothouse.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +43,7 @@ public final class ApiBenchmark {
             + System.getProperty("os.arch")
             + ", Java "
             + System.getProperty("java.version"));
-    System.out.println("  load:      " + loadAverage() + "  (1/5/15 min, whole machine)");
+    System.out.println("  load:      " + BenchMain.load() + "  (1/5/15 min, whole machine)");
 
     String run = "bench-" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
     List<String[]> made = new ArrayList<>();
@@ -59,10 +56,10 @@ public final class ApiBenchmark {
         api.createNamespace(run + "-warm");
         api.createNamespace(ns);
         new CreateScenario(api).runAndReport(ns, run + "-warm", pods, clients);
-        loads.add("after 1: " + loadAverage());
+        loads.add("after 1: " + BenchMain.load());
         if (scenarios.contains("3")) {
           new ListScenario(api).runAndReport(ns, pods, 500, 5);
-          loads.add("after 3: " + loadAverage());
+          loads.add("after 3: " + BenchMain.load());
         }
       }
       if (scenarios.contains("2")) {
@@ -70,14 +67,14 @@ public final class ApiBenchmark {
         made.add(new String[] {ns, "configmaps"});
         api.createNamespace(ns);
         new LatencyScenario(api).runAndReport(ns, 200, 30);
-        loads.add("after 2: " + loadAverage());
+        loads.add("after 2: " + BenchMain.load());
       }
       if (scenarios.contains("4")) {
         String ns = run + "-watch";
         made.add(new String[] {ns, "configmaps"});
         api.createNamespace(ns);
         new WatchScenario(api).runAndReport(ns, 50, 20);
-        loads.add("after 4: " + loadAverage());
+        loads.add("after 4: " + BenchMain.load());
       }
     } finally {
       System.out.println("\nLoad average " + String.join("; ", loads));
@@ -128,15 +125,6 @@ public final class ApiBenchmark {
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "no control plane at " + api.server() + ": " + e.getMessage(), e);
-    }
-  }
-
-  static String loadAverage() {
-    try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return fields[0] + " " + fields[1] + " " + fields[2];
-    } catch (IOException e) {
-      return "unknown";
     }
   }
 }

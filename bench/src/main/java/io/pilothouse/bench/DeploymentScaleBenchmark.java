@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -31,20 +30,11 @@ public final class DeploymentScaleBenchmark {
   private DeploymentScaleBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new java.util.HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
-    }
-    Api api = new Api(options.getOrDefault("--server", "http://127.0.0.1:8080"));
+    Map<String, String> options = BenchMain.options(args);
+    Api api = BenchMain.api(options);
     int replicas = Integer.parseInt(options.getOrDefault("--replicas", "1000"));
     String run = "ds" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-    System.out.println("Pilothouse Deployment scale-up benchmark");
-    System.out.println("  server:  " + api.server() + "   started: " + Instant.now());
-    System.out.println(
-        "  machine: "
-            + Runtime.getRuntime().availableProcessors()
-            + " cores, Java "
-            + System.getProperty("java.version"));
+    BenchMain.header("Pilothouse Deployment scale-up benchmark", api);
     int nodes = (replicas + 109) / 110 + 1;
     for (int i = 0; i < nodes; i++) {
       BenchNodes.register(api, run + "-node-" + i, "\"bench-run\":\"" + run + "\"");

@@ -253,16 +253,6 @@ final class NodeAgents implements AutoCloseable {
     }
   }
 
-  /** The 1/5/15-minute load averages, as {@code uptime} prints them. */
-  static String load() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return f[0] + " " + f[1] + " " + f[2];
-    } catch (IOException e) {
-      return "n/a";
-    }
-  }
-
   /** Bytes under a directory (files only), or -1. */
   static long size(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {

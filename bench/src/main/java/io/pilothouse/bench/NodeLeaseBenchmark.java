@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,20 +55,9 @@ public final class NodeLeaseBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
-    }
-    Api api = new Api(options.getOrDefault("--server", "http://127.0.0.1:8080"));
-    System.out.println("Pilothouse node Lease benchmark (issue 5)");
-    System.out.println("  server:  " + api.server() + "   started: " + Instant.now());
-    System.out.println(
-        "  machine: "
-            + Runtime.getRuntime().availableProcessors()
-            + " cores, Java "
-            + System.getProperty("java.version")
-            + ", load "
-            + NodeAgents.load());
+    Map<String, String> options = BenchMain.options(args);
+    Api api = BenchMain.api(options);
+    BenchMain.header("Pilothouse node Lease benchmark (issue 5)", api);
     new NodeLeaseBenchmark(api).run(options);
   }
 
@@ -155,7 +143,7 @@ public final class NodeLeaseBenchmark {
       watch.stop();
       agents.printWarnings();
     }
-    System.out.println("  load at the end: " + NodeAgents.load());
+    System.out.println("  load at the end: " + BenchMain.load());
   }
 
   private void waitForLeases(
@@ -175,7 +163,7 @@ public final class NodeLeaseBenchmark {
             nodes,
             (System.nanoTime() - started) / 1e9,
             100 * (cpu - serverCpu) / ((System.nanoTime() - last) / 1e9),
-            NodeAgents.load());
+            BenchMain.load());
         serverCpu = cpu;
         last = System.nanoTime();
       }
@@ -265,7 +253,7 @@ public final class NodeLeaseBenchmark {
           Stats.f0(100 * (serverCpu - previousServerCpu) / seconds),
           Stats.f0(100 * (agentCpu - previousAgentCpu) / seconds),
           warnings - previousWarnings,
-          NodeAgents.load());
+          BenchMain.load());
       System.out.printf(
           "  minute %d: %.0f renewals/s, p50 %.1f ms, p99 %.1f ms, max %.0f ms, stale %d, no Lease"
               + " %d, Ready %d, DB %.1f MiB, load %s%n",
@@ -278,7 +266,7 @@ public final class NodeLeaseBenchmark {
           missing,
           readyAndRevision[0],
           db,
-          NodeAgents.load());
+          BenchMain.load());
       maxStale = Math.max(maxStale, stale + missing);
       minReady = (int) Math.min(minReady, readyAndRevision[0]);
       dbMax = Math.max(dbMax, db);
@@ -327,7 +315,7 @@ public final class NodeLeaseBenchmark {
             + " -> "
             + Stats.f1(db)
             + " MiB, load "
-            + NodeAgents.load(),
+            + BenchMain.load(),
         "p99 <= 100 ms, every node renewing",
         total.p99() <= 100 && maxStale == 0 && rate >= 0.95 * nodes / 10.0);
   }

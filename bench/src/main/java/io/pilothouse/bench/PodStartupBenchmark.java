@@ -1,8 +1,6 @@
 package io.pilothouse.bench;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,20 +45,9 @@ public final class PodStartupBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
-    }
-    Api api = new Api(options.getOrDefault("--server", "http://127.0.0.1:8080"));
-    System.out.println("Pilothouse pod startup latency benchmark (issue 5)");
-    System.out.println("  server:  " + api.server() + "   started: " + Instant.now());
-    System.out.println(
-        "  machine: "
-            + Runtime.getRuntime().availableProcessors()
-            + " cores, Java "
-            + System.getProperty("java.version")
-            + ", load "
-            + NodeAgents.load());
+    Map<String, String> options = BenchMain.options(args);
+    Api api = BenchMain.api(options);
+    BenchMain.header("Pilothouse pod startup latency benchmark (issue 5)", api);
     PodStartupBenchmark bench = new PodStartupBenchmark(api, options);
     String mode = options.getOrDefault("--mode", "both");
     if (mode.equals("both")) {
@@ -73,7 +60,7 @@ public final class PodStartupBenchmark {
           Integer.parseInt(options.getOrDefault("--pods", mode.equals("process") ? "100" : "1000"));
       bench.run(mode, nodes, pods);
     }
-    System.out.println("\nload at the end: " + NodeAgents.load());
+    System.out.println("\nload at the end: " + BenchMain.load());
   }
 
   /** Per pod: nanoTime before the create was sent, after its reply, and first seen states. */
@@ -91,7 +78,7 @@ public final class PodStartupBenchmark {
     int clients = Integer.parseInt(options.getOrDefault("--clients", "4"));
     System.out.printf(
         "%n== %s mode: %d nodes, %d pods (run %s), load %s%n",
-        mode, nodes, pods, run, NodeAgents.load());
+        mode, nodes, pods, run, BenchMain.load());
     try (NodeAgents agents = new NodeAgents(options.get("--agent-jar"), api.server(), run)) {
       long t = System.nanoTime();
       startAgents(agents, mode, run, nodes);
@@ -131,7 +118,7 @@ public final class PodStartupBenchmark {
           rate > 0
               ? "paced open loop at " + rate + " pods/s (" + SENDERS + " senders)"
               : "closed loop, " + clients + " clients";
-      System.out.println("  creating " + pods + " pods, " + pacing + ", load " + NodeAgents.load());
+      System.out.println("  creating " + pods + " pods, " + pacing + ", load " + BenchMain.load());
       long start = System.nanoTime();
       AtomicInteger failures = new AtomicInteger();
       create(run, pods, rate, clients, times, failures);
@@ -142,7 +129,7 @@ public final class PodStartupBenchmark {
           createSeconds,
           pods / createSeconds,
           failures.get(),
-          NodeAgents.load());
+          BenchMain.load());
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
       int expected = pods - failures.get();
       while (running.get() < expected && System.nanoTime() < deadline) {
@@ -151,7 +138,7 @@ public final class PodStartupBenchmark {
       }
       System.out.printf(
           "  %d/%d pods seen Running %.1f s after the first create; load %s%n",
-          running.get(), expected, secs(start), NodeAgents.load());
+          running.get(), expected, secs(start), BenchMain.load());
       report(mode, nodes, pods, pacing, times);
       agents.printWarnings();
       watch.stop();
@@ -355,7 +342,7 @@ public final class PodStartupBenchmark {
             + " ms over "
             + l.count()
             + " pods, load "
-            + NodeAgents.load(),
+            + BenchMain.load(),
         "p99 <= 2000 ms (upstream SLO 5 s)",
         l.p99() <= 2000 && notRunning == 0);
   }

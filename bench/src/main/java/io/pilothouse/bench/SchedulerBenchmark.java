@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,24 +41,15 @@ public final class SchedulerBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    java.util.Map<String, String> options = new java.util.HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
-    }
-    Api api = new Api(options.getOrDefault("--server", "http://127.0.0.1:8080"));
+    java.util.Map<String, String> options = BenchMain.options(args);
+    Api api = BenchMain.api(options);
     int pods = Integer.parseInt(options.getOrDefault("--pods", "10000"));
     int clients = Integer.parseInt(options.getOrDefault("--clients", "32"));
     List<Integer> nodeCounts =
         java.util.Arrays.stream(options.getOrDefault("--nodes", "500,5000").split(","))
             .map(Integer::parseInt)
             .toList();
-    System.out.println("Pilothouse scheduler benchmark");
-    System.out.println("  server:  " + api.server() + "   started: " + Instant.now());
-    System.out.println(
-        "  machine: "
-            + Runtime.getRuntime().availableProcessors()
-            + " cores, Java "
-            + System.getProperty("java.version"));
+    BenchMain.header("Pilothouse scheduler benchmark", api);
     SchedulerBenchmark bench = new SchedulerBenchmark(api, clients);
     for (int nodes : nodeCounts) {
       bench.run(nodes, pods);

@@ -9,16 +9,12 @@ import io.pilothouse.changefeed.ChangeType;
 import io.pilothouse.changefeed.StoreChange;
 import io.pilothouse.store.EventType;
 import io.pilothouse.store.IndexedFields;
-import io.pilothouse.store.ListQuery;
-import io.pilothouse.store.ListResult;
 import io.pilothouse.store.ObjectKey;
-import io.pilothouse.store.ObjectRevision;
 import io.pilothouse.store.ObjectStore;
-import io.pilothouse.store.PageQuery;
-import io.pilothouse.store.PageResult;
 import io.pilothouse.store.StoreEvent;
 import io.pilothouse.store.StoredObject;
 import io.pilothouse.store.watch.ObjectCache;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +40,7 @@ class NamespaceGuardTest {
 
   private NamespaceGuard guard(Informers withInformers) {
     return new NamespaceGuard(
-        new RegistryContext(db, types, change -> {}, Instant.now(), null, withInformers));
+        new RegistryContext(db.store(), types, change -> {}, Instant.now(), null, withInformers));
   }
 
   private void cached(long rev, EventType type, String body) {
@@ -131,70 +127,26 @@ class NamespaceGuardTest {
     assertThat(db.gets).hasSize(2);
   }
 
-  /** A store holding namespace bodies; only {@code get} is used by the guard. */
-  private static final class Db implements ObjectStore {
+  /** Namespace bodies by key, and the keys the guard read. */
+  private static final class Db {
     final Map<ObjectKey, String> rows = new HashMap<>();
     final List<ObjectKey> gets = new ArrayList<>();
 
-    @Override
-    public Optional<StoredObject> get(ObjectKey key) {
-      gets.add(key);
-      return Optional.ofNullable(rows.get(key)).map(b -> new StoredObject(key, "u", b, 1, 1));
-    }
-
-    @Override
-    public StoredObject create(ObjectKey key, String uid, String body, IndexedFields fields) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void lockWrites() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public StoredObject update(ObjectKey key, long expected, String body, IndexedFields fields) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public StoredObject delete(ObjectKey key, long expectedModRevision) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ListResult list(ListQuery query) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public PageResult page(PageQuery query) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long currentRevision() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long compactedRevision() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<StoreEvent> eventsAfter(long revision, int max) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long compact(long keepRevisions) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<ObjectRevision> history(ObjectKey key, int max) {
-      throw new UnsupportedOperationException();
+    /** A store answering {@code get} from {@link #rows}; the guard calls nothing else. */
+    ObjectStore store() {
+      return (ObjectStore)
+          Proxy.newProxyInstance(
+              ObjectStore.class.getClassLoader(),
+              new Class<?>[] {ObjectStore.class},
+              (proxy, method, args) -> {
+                if (!method.getName().equals("get")) {
+                  throw new AssertionError("the guard only reads, yet called " + method);
+                }
+                ObjectKey key = (ObjectKey) args[0];
+                gets.add(key);
+                return Optional.ofNullable(rows.get(key))
+                    .map(b -> new StoredObject(key, "u", b, 1, 1));
+              });
     }
   }
 }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -16,7 +17,6 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pilothouse.it.support.Fabric8Clients;
 import io.pilothouse.it.support.Kubectl;
@@ -611,34 +611,18 @@ class NodeAgentIT {
    * taint and, for only 2 s, an unreachable or not-ready node (upstream's default is 300 s).
    */
   private static Deployment deployment(String name, String pool) {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(1)
-        .withNewSelector()
-        .addToMatchLabels("app", name)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", name)
-        .endMetadata()
-        .withNewSpec()
-        .withNodeSelector(Map.of(pool, "ha"))
-        .withTerminationGracePeriodSeconds(2L)
-        .addToTolerations(TestNodes.toleration(TestNodes.PRIVATE, "true", "NoSchedule"))
-        .addToTolerations(evictAfter("node.kubernetes.io/unreachable"))
-        .addToTolerations(evictAfter("node.kubernetes.io/not-ready"))
-        .addNewContainer()
-        .withName("main")
-        .withImage("busybox")
-        .withCommand("sleep", "3600")
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+    Deployment deployment = Fabric8Objects.deployment(name, 1);
+    PodSpec spec = deployment.getSpec().getTemplate().getSpec();
+    spec.setNodeSelector(Map.of(pool, "ha"));
+    spec.setTerminationGracePeriodSeconds(2L);
+    spec.setTolerations(
+        List.of(
+            TestNodes.toleration(TestNodes.PRIVATE, "true", "NoSchedule"),
+            evictAfter("node.kubernetes.io/unreachable"),
+            evictAfter("node.kubernetes.io/not-ready")));
+    spec.getContainers().get(0).setImage("busybox");
+    spec.getContainers().get(0).setCommand(List.of("sleep", "3600"));
+    return deployment;
   }
 
   private static Toleration evictAfter(String key) {
