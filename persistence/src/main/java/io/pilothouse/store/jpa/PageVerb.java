@@ -3,8 +3,11 @@ package io.pilothouse.store.jpa;
 import io.pilothouse.store.PageQuery;
 import io.pilothouse.store.PageResult;
 import io.pilothouse.store.StoredObject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Page: one offset page of the objects of a resource for the dashboard's lazy tables, filtered and
@@ -14,14 +17,9 @@ import java.util.Locale;
  */
 final class PageVerb {
 
-  private static final String SELECT_OBJECTS = "SELECT o.* FROM ph_object o";
-  private static final String COUNT_OBJECTS = "SELECT COUNT(*) FROM ph_object o";
   private static final String FIELD_VALUE =
       "COALESCE((SELECT f.fld_value FROM ph_field f WHERE f.obj_id = o.create_revision AND"
           + " f.fld_path = ?), '')";
-  private static final String FIELD_IN =
-      " AND EXISTS (SELECT 1 FROM ph_field f WHERE f.obj_id = o.create_revision AND f.fld_path = ?"
-          + " AND f.fld_value IN ";
 
   private final StoreContext ctx;
   private final SelectorSql selectors;
@@ -33,30 +31,68 @@ final class PageVerb {
 
   PageResult page(PageQuery query) {
     long revision = ctx.revisions().read(CounterRow.REVISION);
-    SqlQuery count = where(new SqlQuery().append(COUNT_OBJECTS), query);
+    SqlQuery count = where("COUNT(*)", query);
     long total = ((Number) count.create(ctx.em(), null).getSingleResult()).longValue();
     if (query.limit() == 0 || total <= query.offset()) {
       return new PageResult(List.of(), total, revision);
     }
-    SqlQuery page = where(new SqlQuery().append(SELECT_OBJECTS), query);
-    orderBy(page, query.sort());
-    page.append(" LIMIT ? OFFSET ?", query.limit(), query.offset());
-    @SuppressWarnings("unchecked")
-    List<ObjectRow> rows = page.create(ctx.em(), ObjectRow.class).getResultList();
+    List<ObjectRow> rows =
+        query.sort().by().equals(PageQuery.Sort.NAMESPACE)
+            ? rowsInKeyOrder(query)
+            : rowsSortedById(query);
     List<StoredObject> items = rows.stream().map(ObjectRow::toStoredObject).toList();
     return new PageResult(items, total, revision);
   }
 
-  private SqlQuery where(SqlQuery q, PageQuery query) {
-    q.append(" WHERE o.obj_group = ? AND o.obj_resource = ?", query.group(), query.resource());
+  /** Sorted by namespace and name: the key index's order, so H2 reads just the page. */
+  private List<ObjectRow> rowsInKeyOrder(PageQuery query) {
+    String d = query.sort().descending() ? " DESC" : "";
+    SqlQuery page = where("o.*", query);
+    page.append(" ORDER BY o.obj_group" + d + ", o.obj_resource" + d)
+        .append(", o.obj_namespace" + d + ", o.obj_name" + d)
+        .append(" LIMIT ? OFFSET ?", query.limit(), query.offset());
+    return readOnlyRows(page);
+  }
+
+  /**
+   * Any other order needs a sort over every matching row: sort only their ids, then read the bodies
+   * of the page's rows, so 10,000 pods sort without 10,000 bodies being read.
+   */
+  private List<ObjectRow> rowsSortedById(PageQuery query) {
+    SqlQuery ids = where("o.create_revision", query);
+    orderBy(ids, query.sort());
+    ids.append(" LIMIT ? OFFSET ?", query.limit(), query.offset());
+    List<Long> order =
+        ((List<?>) ids.create(ctx.em(), null).getResultList())
+            .stream().map(id -> ((Number) id).longValue()).toList();
+    if (order.isEmpty()) {
+      return List.of();
+    }
+    SqlQuery page =
+        new SqlQuery().append("SELECT o.* FROM ph_object o WHERE o.create_revision IN ");
+    page.appendList(order);
+    Map<Long, ObjectRow> byId = new HashMap<>();
+    readOnlyRows(page).forEach(row -> byId.put(row.createRevision(), row));
+    return order.stream().map(byId::get).filter(Objects::nonNull).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<ObjectRow> readOnlyRows(SqlQuery query) {
+    return query
+        .create(ctx.em(), ObjectRow.class)
+        .setHint("eclipselink.read-only", "true")
+        .getResultList();
+  }
+
+  private SqlQuery where(String columns, PageQuery query) {
+    SqlQuery q =
+        ObjectSelect.start(
+            columns, query.group(), query.resource(), query.fieldSelector(), query.fieldIn(), null);
     if (!query.namespaces().isEmpty()) {
       q.append(" AND o.obj_namespace IN ").appendList(query.namespaces());
     }
     if (query.nameContains() != null) {
       q.append(" AND o.obj_name LIKE ? ESCAPE '\\'", "%" + likeEscaped(query.nameContains()) + "%");
-    }
-    if (query.fieldIn() != null) {
-      q.append(FIELD_IN, query.fieldIn().path()).appendList(query.fieldIn().values()).append(")");
     }
     selectors.labels(q, query.labelSelector());
     selectors.fields(q, query.fieldSelector());
@@ -68,8 +104,6 @@ final class PageVerb {
     switch (sort.by()) {
       case PageQuery.Sort.NAME ->
           q.append(" ORDER BY o.obj_name" + direction + ", o.obj_namespace");
-      case PageQuery.Sort.NAMESPACE ->
-          q.append(" ORDER BY o.obj_namespace" + direction + ", o.obj_name" + direction);
       case PageQuery.Sort.CREATED -> q.append(" ORDER BY o.create_revision" + direction);
       default ->
           q.append(

@@ -24,7 +24,7 @@ final class SqlQuery {
   }
 
   /** Appends {@code (?, ?, ...)} for the values. */
-  SqlQuery appendList(List<String> values) {
+  SqlQuery appendList(List<?> values) {
     sql.append('(');
     for (int i = 0; i < values.size(); i++) {
       sql.append(i == 0 ? "?" : ", ?");

@@ -109,6 +109,10 @@ class ListVerbTest {
         "spec.nodeName=                     | p4",
         "spec.nodeName!=                    | p1 p2 p3 p5",
         "status.phase=Running,spec.nodeName=n1 | p1 p3 p5",
+        "spec.nodeName=n1,status.phase!=Running | ''",
+        "spec.nodeName=n1,spec.nodeName=n2  | ''",
+        "spec.nodeName=n1,metadata.namespace=b | p5",
+        "spec.nodeName=n9                   | ''",
         "status.phase!=Running              | p2 p4",
         "metadata.name=p2                   | p2",
         "metadata.name!=p2                  | p1 p3 p4 p5",
@@ -134,6 +138,14 @@ class ListVerbTest {
         .containsExactly("p1", "p2", "p3", "p4");
     assertThat(names(ListQuery.of("", "pods").namespace("a").labelSelector("app=web").build()))
         .containsExactly("p1", "p2");
+    assertThat(
+            names(
+                ListQuery.of("", "pods")
+                    .ownerUid("rs-a")
+                    .fieldSelector(FieldSelector.parse("spec.nodeName=n1"))
+                    .build()))
+        .containsExactly("p1", "p3");
+    assertThat(names(ListQuery.of("", "pods").ownerUid("rs-zzz").build())).isEmpty();
   }
 
   @Test

@@ -109,6 +109,19 @@ class PageVerbTest {
                         .fieldIn("spec.nodeName", List.of("n1", "n3"))
                         .page(0, 10))))
         .containsExactly("web-1", "db_1", "web-3");
+    assertThat(
+            names(
+                page(
+                    PageQuery.of("", "pods")
+                        .fieldIn("spec.nodeName", List.of("n1", "n3"))
+                        .fieldSelector("status.phase=Running")
+                        .sort("name", false)
+                        .page(0, 10))))
+        .containsExactly("web-1", "web-3");
+    PageResult none =
+        page(PageQuery.of("", "pods").fieldIn("spec.nodeName", List.of()).page(0, 10));
+    assertThat(none.items()).isEmpty();
+    assertThat(none.total()).isZero();
   }
 
   @Test
@@ -119,6 +132,10 @@ class PageVerbTest {
         .containsExactly("cache", "web-3");
     assertThat(names(page(PageQuery.of("", "pods").sort("status.phase", false).page(0, 10))))
         .containsExactly("db_1", "web-2", "web-1", "web-3", "cache");
+    assertThat(names(page(PageQuery.of("", "pods").sort("namespace", true).page(0, 3))))
+        .containsExactly("web-3", "db_1", "cache");
+    assertThat(names(page(PageQuery.of("", "pods").sort("namespace", false).page(1, 2))))
+        .containsExactly("web-2", "cache");
   }
 
   @Test
