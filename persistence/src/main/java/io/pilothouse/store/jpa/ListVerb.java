@@ -20,13 +20,6 @@ final class ListVerb {
       "The provided continue parameter is too old to display a consistent list result. You can"
           + " start a new list without the continue parameter.";
 
-  /**
-   * The key index's order; naming its leading columns too lets H2 read the index in order and stop
-   * after the page, where {@code ORDER BY o.obj_namespace, o.obj_name} sorted every row first.
-   */
-  private static final String ORDER =
-      " ORDER BY o.obj_group, o.obj_resource, o.obj_namespace, o.obj_name";
-
   private final StoreContext ctx;
   private final SelectorSql selectors;
 
@@ -49,8 +42,9 @@ final class ListVerb {
       // read before the rows: rows newer than the revision are harmless, older ones would be lost
       revision = ctx.revisions().read(CounterRow.REVISION);
     }
-    SqlQuery page = where("o.*", query, start);
-    page.append(ORDER);
+    ObjectSelect select = select(query);
+    SqlQuery page = where(select.start("o.*"), query, start);
+    page.append(select.keyOrder(false));
     if (query.limit() > 0) {
       page.append(" LIMIT ?", query.limit() + 1);
     }
@@ -71,19 +65,16 @@ final class ListVerb {
   }
 
   private long countAfter(ListQuery query, ContinueToken after) {
-    SqlQuery count = where("COUNT(*)", query, after);
+    SqlQuery count = where(select(query).start("COUNT(*)"), query, after);
     return ((Number) count.create(ctx.em(), null).getSingleResult()).longValue();
   }
 
-  private SqlQuery where(String columns, ListQuery query, ContinueToken after) {
-    SqlQuery q =
-        ObjectSelect.start(
-            columns,
-            query.group(),
-            query.resource(),
-            query.fieldSelector(),
-            null,
-            query.ownerUid());
+  private static ObjectSelect select(ListQuery query) {
+    return ObjectSelect.of(
+        query.group(), query.resource(), query.fieldSelector(), null, query.ownerUid());
+  }
+
+  private SqlQuery where(SqlQuery q, ListQuery query, ContinueToken after) {
     if (query.namespace() != null) {
       q.append(" AND o.obj_namespace = ?", query.namespace());
     }
