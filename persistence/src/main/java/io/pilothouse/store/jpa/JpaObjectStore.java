@@ -61,7 +61,7 @@ public final class JpaObjectStore implements ObjectStore {
     for (String statement : ctx.dialect().startupStatements()) {
       ctx.em().createNativeQuery(statement).executeUpdate();
     }
-    CounterRow revision = ctx.revisions().lock(CounterRow.REVISION);
+    Revisions.Locked revision = ctx.revisions().lock(CounterRow.REVISION);
     ctx.revisions().lock(CounterRow.COMPACTED);
     long before = revision.value();
     long raised = ctx.revisions().raiseToWrittenRevisions(revision);

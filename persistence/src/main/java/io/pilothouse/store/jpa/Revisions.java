@@ -1,7 +1,8 @@
 package io.pilothouse.store.jpa;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Query;
 import java.util.List;
 
 /**
@@ -9,8 +10,33 @@ import java.util.List;
  * it looks at anything and holds the lock until its transaction ends, so writes are serialised,
  * commit in revision order, and a write that fails or rolls back never leaves a gap: the counter is
  * only advanced once the write is sure to happen.
+ *
+ * <p>Plain SQL on {@code ph_counter} ({@link CounterRow} only declares the table): every write runs
+ * these statements while it holds the lock, and through the entity each lock cost EclipseLink a
+ * freshly prepared pessimistic query and each advance a unit-of-work change set. The statements run
+ * with flush mode COMMIT, so they never flush the caller's pending changes.
  */
 final class Revisions {
+
+  private static final String LOCK = "SELECT ctr_value FROM ph_counter WHERE ctr_id = ? FOR UPDATE";
+  private static final String READ = "SELECT ctr_value FROM ph_counter WHERE ctr_id = ?";
+  private static final String CREATE = "INSERT INTO ph_counter (ctr_id, ctr_value) VALUES (?, 0)";
+  private static final String SET = "UPDATE ph_counter SET ctr_value = ? WHERE ctr_id = ?";
+
+  /** A counter row this transaction holds locked, with its current value. */
+  static final class Locked {
+    private final String id;
+    private long value;
+
+    private Locked(String id, long value) {
+      this.id = id;
+      this.value = value;
+    }
+
+    long value() {
+      return value;
+    }
+  }
 
   private final EntityManager em;
 
@@ -19,21 +45,25 @@ final class Revisions {
   }
 
   /** Locks a counter row for the rest of the transaction, creating it on first use. */
-  CounterRow lock(String counter) {
-    CounterRow row = em.find(CounterRow.class, counter, LockModeType.PESSIMISTIC_WRITE);
-    if (row == null) {
-      row = new CounterRow(counter, 0);
-      em.persist(row);
-      em.flush();
+  Locked lock(String counter) {
+    List<?> values = sql(LOCK).setParameter(1, counter).getResultList();
+    if (values.isEmpty()) {
+      sql(CREATE).setParameter(1, counter).executeUpdate();
+      return new Locked(counter, 0);
     }
-    return row;
+    return new Locked(counter, ((Number) values.get(0)).longValue());
   }
 
   /** Advances the locked revision counter and returns the revision of the write under way. */
-  long next(CounterRow locked) {
-    long revision = locked.value() + 1;
-    locked.value(revision);
-    return revision;
+  long next(Locked locked) {
+    set(locked, locked.value + 1);
+    return locked.value;
+  }
+
+  /** Stores a new value in a locked counter. */
+  void set(Locked locked, long value) {
+    sql(SET).setParameter(1, value).setParameter(2, locked.id).executeUpdate();
+    locked.value = value;
   }
 
   /**
@@ -41,16 +71,15 @@ final class Revisions {
    * carries, if it is behind them (a write lost to the H2 race described in {@link H2Dialect});
    * returns the revision it was raised to, or 0 when it was level.
    */
-  long raiseToWrittenRevisions(CounterRow locked) {
+  long raiseToWrittenRevisions(Locked locked) {
     long written =
         Math.max(
             max("SELECT MAX(e.revision) FROM EventRow e"),
             max("SELECT MAX(o.modRevision) FROM ObjectRow o"));
-    if (written <= locked.value()) {
+    if (written <= locked.value) {
       return 0;
     }
-    locked.value(written);
-    em.flush();
+    set(locked, written);
     return written;
   }
 
@@ -61,10 +90,11 @@ final class Revisions {
 
   /** The committed value of a counter (or this transaction's own), 0 when it does not exist yet. */
   long read(String counter) {
-    List<Long> values =
-        em.createQuery("SELECT c.counterValue FROM CounterRow c WHERE c.id = :id", Long.class)
-            .setParameter("id", counter)
-            .getResultList();
-    return values.isEmpty() ? 0 : values.get(0);
+    List<?> values = sql(READ).setParameter(1, counter).getResultList();
+    return values.isEmpty() ? 0 : ((Number) values.get(0)).longValue();
+  }
+
+  private Query sql(String statement) {
+    return em.createNativeQuery(statement).setFlushMode(FlushModeType.COMMIT);
   }
 }
