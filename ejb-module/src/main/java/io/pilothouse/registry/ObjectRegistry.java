@@ -37,6 +37,7 @@ public class ObjectRegistry {
   @Inject private StoreSettings settings;
   @Inject private ServiceNetwork serviceNetwork;
   @Inject private Informers informers;
+  @Inject private TransactionWriteGate writeGate;
   @Inject private Event<StoreChange> changes;
   @Resource private SessionContext session;
 
@@ -51,7 +52,7 @@ public class ObjectRegistry {
 
   private RegistryContext context() {
     return new RegistryContext(
-        new JpaObjectStore(em, settings.dialect(), settings.config()),
+        new JpaObjectStore(em, settings.dialect(), settings.config(), writeGate),
         types,
         changes::fire,
         clock.instant(),

@@ -11,6 +11,7 @@ import io.pilothouse.store.PageQuery;
 import io.pilothouse.store.PageResult;
 import io.pilothouse.store.StoreEvent;
 import io.pilothouse.store.StoredObject;
+import io.pilothouse.store.WriteGate;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,12 @@ public final class JpaObjectStore implements ObjectStore {
   private final PageVerb pageVerb;
 
   public JpaObjectStore(EntityManager em, SqlDialect dialect, StoreConfig config) {
-    this.ctx = StoreContext.create(em, dialect, config);
+    this(em, dialect, config, WriteGate.NONE);
+  }
+
+  /** A store whose writers queue at {@code gate} before they take the write lock. */
+  public JpaObjectStore(EntityManager em, SqlDialect dialect, StoreConfig config, WriteGate gate) {
+    this.ctx = StoreContext.create(em, dialect, config, gate);
     this.createVerb = new CreateVerb(ctx);
     this.getVerb = new GetVerb(ctx);
     this.updateVerb = new UpdateVerb(ctx);

@@ -1,5 +1,6 @@
 package io.pilothouse.store.jpa;
 
+import io.pilothouse.store.WriteGate;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
@@ -39,13 +40,21 @@ final class Revisions {
   }
 
   private final EntityManager em;
+  private final WriteGate gate;
 
-  Revisions(EntityManager em) {
+  Revisions(EntityManager em, WriteGate gate) {
     this.em = em;
+    this.gate = gate;
   }
 
-  /** Locks a counter row for the rest of the transaction, creating it on first use. */
+  /**
+   * Locks a counter row for the rest of the transaction, creating it on first use; for the revision
+   * counter, after this process's {@link WriteGate}.
+   */
   Locked lock(String counter) {
+    if (counter.equals(CounterRow.REVISION)) {
+      gate.enter();
+    }
     List<?> values = sql(LOCK).setParameter(1, counter).getResultList();
     if (values.isEmpty()) {
       sql(CREATE).setParameter(1, counter).executeUpdate();

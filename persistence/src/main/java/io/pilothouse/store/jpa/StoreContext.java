@@ -2,6 +2,7 @@ package io.pilothouse.store.jpa;
 
 import io.pilothouse.store.ConflictException;
 import io.pilothouse.store.ObjectKey;
+import io.pilothouse.store.WriteGate;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -20,13 +21,14 @@ record StoreContext(
 
   private static final String UNIQUE_VIOLATION = "23505";
 
-  static StoreContext create(EntityManager em, SqlDialect dialect, StoreConfig config) {
+  static StoreContext create(
+      EntityManager em, SqlDialect dialect, StoreConfig config, WriteGate gate) {
     History history = new History(em, config);
     return new StoreContext(
         em,
         dialect,
         config,
-        new Revisions(em),
+        new Revisions(em, gate),
         new ObjectRows(em),
         new IndexRows(em),
         history,
