@@ -37,7 +37,6 @@ public class ObjectRegistry {
   @Inject private StoreSettings settings;
   @Inject private ServiceNetwork serviceNetwork;
   @Inject private Informers informers;
-  @Inject private TransactionWriteGate writeGate;
   @Inject private Event<StoreChange> changes;
   @Resource private SessionContext session;
 
@@ -52,7 +51,7 @@ public class ObjectRegistry {
 
   private RegistryContext context() {
     return new RegistryContext(
-        new JpaObjectStore(em, settings.dialect(), settings.config(), writeGate),
+        new JpaObjectStore(em, settings.dialect(), settings.config()),
         types,
         changes::fire,
         clock.instant(),

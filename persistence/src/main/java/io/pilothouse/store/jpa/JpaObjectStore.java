@@ -11,7 +11,6 @@ import io.pilothouse.store.PageQuery;
 import io.pilothouse.store.PageResult;
 import io.pilothouse.store.StoreEvent;
 import io.pilothouse.store.StoredObject;
-import io.pilothouse.store.WriteGate;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
@@ -36,12 +35,7 @@ public final class JpaObjectStore implements ObjectStore {
   private final PageVerb pageVerb;
 
   public JpaObjectStore(EntityManager em, SqlDialect dialect, StoreConfig config) {
-    this(em, dialect, config, WriteGate.NONE);
-  }
-
-  /** A store whose writers queue at {@code gate} before they take the write lock. */
-  public JpaObjectStore(EntityManager em, SqlDialect dialect, StoreConfig config, WriteGate gate) {
-    this.ctx = StoreContext.create(em, dialect, config, gate);
+    this.ctx = StoreContext.create(em, dialect, config);
     this.createVerb = new CreateVerb(ctx);
     this.getVerb = new GetVerb(ctx);
     this.updateVerb = new UpdateVerb(ctx);

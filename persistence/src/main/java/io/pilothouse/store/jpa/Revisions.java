@@ -1,6 +1,5 @@
 package io.pilothouse.store.jpa;
 
-import io.pilothouse.store.WriteGate;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
@@ -40,21 +39,13 @@ final class Revisions {
   }
 
   private final EntityManager em;
-  private final WriteGate gate;
 
-  Revisions(EntityManager em, WriteGate gate) {
+  Revisions(EntityManager em) {
     this.em = em;
-    this.gate = gate;
   }
 
-  /**
-   * Locks a counter row for the rest of the transaction, creating it on first use; for the revision
-   * counter, after this process's {@link WriteGate}.
-   */
+  /** Locks a counter row for the rest of the transaction, creating it on first use. */
   Locked lock(String counter) {
-    if (counter.equals(CounterRow.REVISION)) {
-      gate.enter();
-    }
     List<?> values = sql(LOCK).setParameter(1, counter).getResultList();
     if (values.isEmpty()) {
       sql(CREATE).setParameter(1, counter).executeUpdate();

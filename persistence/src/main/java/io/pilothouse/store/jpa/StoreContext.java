@@ -2,7 +2,6 @@ package io.pilothouse.store.jpa;
 
 import io.pilothouse.store.ConflictException;
 import io.pilothouse.store.ObjectKey;
-import io.pilothouse.store.WriteGate;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -21,14 +20,13 @@ record StoreContext(
 
   private static final String UNIQUE_VIOLATION = "23505";
 
-  static StoreContext create(
-      EntityManager em, SqlDialect dialect, StoreConfig config, WriteGate gate) {
+  static StoreContext create(EntityManager em, SqlDialect dialect, StoreConfig config) {
     History history = new History(em, config);
     return new StoreContext(
         em,
         dialect,
         config,
-        new Revisions(em, gate),
+        new Revisions(em),
         new ObjectRows(em),
         new IndexRows(em),
         history,

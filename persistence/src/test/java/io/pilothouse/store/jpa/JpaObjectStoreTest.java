@@ -11,12 +11,10 @@ import io.pilothouse.store.NotFoundException;
 import io.pilothouse.store.ObjectKey;
 import io.pilothouse.store.StoreEvent;
 import io.pilothouse.store.StoredObject;
-import io.pilothouse.store.WriteGate;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.lang.reflect.Proxy;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -270,27 +268,6 @@ class JpaObjectStoreTest {
   }
 
   @Test
-  void everyWriteEntersTheGateBeforeTakingTheRevisionLockAndReadsDoNot() {
-    AtomicInteger entries = new AtomicInteger();
-    WriteGate counting = entries::incrementAndGet;
-
-    db.inTransaction(
-        em -> {
-          JpaObjectStore store =
-              new JpaObjectStore(em, SqlDialect.H2, StoreConfig.DEFAULT, counting);
-          store.create(POD, "uid-1", "{\"v\":1}", WEB);
-          store.get(POD);
-          store.list(io.pilothouse.store.ListQuery.of("", "pods").build());
-          assertThat(entries).hasValue(1);
-          store.update(POD, 0, "{\"v\":2}", WEB);
-          store.delete(POD, 0);
-          store.lockWrites();
-        });
-
-    assertThat(entries).hasValue(4);
-  }
-
-  @Test
   void lostOptimisticLockRaceIsAConflict() {
     EntityManager failing =
         (EntityManager)
@@ -300,8 +277,7 @@ class JpaObjectStoreTest {
                 (proxy, method, args) -> {
                   throw new OptimisticLockException("row changed");
                 });
-    StoreContext ctx =
-        StoreContext.create(failing, SqlDialect.H2, StoreConfig.DEFAULT, WriteGate.NONE);
+    StoreContext ctx = StoreContext.create(failing, SqlDialect.H2, StoreConfig.DEFAULT);
 
     assertThatThrownBy(() -> ctx.flush(POD))
         .isInstanceOf(ConflictException.class)
