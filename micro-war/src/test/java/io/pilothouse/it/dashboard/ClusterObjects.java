@@ -73,15 +73,38 @@ final class ClusterObjects {
   }
 
   void deployment(String namespace, String name, int replicas) throws Exception {
+    deployment(
+        namespace, name, replicas, "{\"containers\":[{\"name\":\"main\",\"image\":\"busybox\"}]}");
+  }
+
+  /**
+   * A Deployment whose pods run {@code sleep} on {@code node}, tolerating its taint {@code key}.
+   */
+  void deploymentOn(String namespace, String name, int replicas, String node, String key)
+      throws Exception {
+    deployment(
+        namespace,
+        name,
+        replicas,
+        """
+        {"nodeSelector":{"kubernetes.io/hostname":"%s"},
+         "tolerations":[{"key":"%s","operator":"Exists"}],
+         "terminationGracePeriodSeconds":1,
+         "containers":[{"name":"main","image":"busybox","command":["sleep","3600"]}]}
+        """
+            .formatted(node, key));
+  }
+
+  private void deployment(String namespace, String name, int replicas, String podSpec)
+      throws Exception {
     post(
         "/apis/apps/v1/namespaces/" + namespace + "/deployments",
         """
         {"metadata":{"name":"%s"},
          "spec":{"replicas":%d,"selector":{"matchLabels":{"app":"%s"}},
-          "template":{"metadata":{"labels":{"app":"%s"}},
-           "spec":{"containers":[{"name":"main","image":"busybox"}]}}}}
+          "template":{"metadata":{"labels":{"app":"%s"}},"spec":%s}}}
         """
-            .formatted(name, replicas, name, name, name));
+            .formatted(name, replicas, name, name, podSpec));
   }
 
   void patchLabels(String path, String labelsJson) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilothouse.it.ControlPlane;
 import io.pilothouse.it.support.Browser;
+import io.pilothouse.it.support.NodeAgentProcess;
 import io.pilothouse.it.support.SharedControlPlane;
 import java.time.Duration;
 import java.util.List;
@@ -16,9 +17,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The dashboard in a real browser (headless Debian chromium) against the deployed control plane:
- * each flow makes its objects through the API, works the page as a user would, checks the outcome
- * through the API too, and saves screenshots under {@code target/screenshots/}.
+ * The dashboard in a real browser (headless Debian chromium) against the deployed control plane and
+ * a real node agent ({@value #AGENT_NODE}, process runtime): each flow makes its objects through
+ * the API, works the page as a user would, checks the outcome through the API too, and saves
+ * screenshots under {@code target/screenshots/}. The agent's Node carries a taint of its own, so
+ * only the pods of this class that tolerate it run there.
  */
 @ExtendWith(SharedControlPlane.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,23 +41,44 @@ class DashboardIT {
         }
       };
 
+  static final String AGENT_NODE = "ui-agent";
+  private static final String AGENT_TAINT = "pilothouse.io/dashboard-it";
+
   private ControlPlane api;
   private ClusterObjects cluster;
   private Browser browser;
+  private NodeAgentProcess agent;
 
   @BeforeAll
   void openBrowser(ControlPlane controlPlane) throws Exception {
     api = controlPlane;
     cluster = new ClusterObjects(api);
+    agent =
+        NodeAgentProcess.start(
+            api.root(),
+            AGENT_NODE,
+            "127.0.78.1",
+            "127.203.1.0/24",
+            "--no-proxy",
+            "--register-with-taints",
+            AGENT_TAINT + "=true:NoSchedule");
     browser = new Browser(api.root());
   }
 
   @AfterAll
-  void closeBrowser() {
+  void closeBrowser() throws Exception {
     if (browser != null) {
       browser.close();
     }
+    if (agent != null) {
+      agent.close();
+      api.send("DELETE", "/api/v1/nodes/" + AGENT_NODE, "application/json", "{}");
+    }
   }
+
+  /** "Ready" as a node status of its own (not the end of "NotReady"). */
+  private static final java.util.regex.Pattern READY =
+      java.util.regex.Pattern.compile("\\bReady\\b");
 
   private static String id(String clientId) {
     return "[id='" + clientId + "']";
@@ -67,6 +91,18 @@ class DashboardIT {
                 .filter(tr -> tr.getText().contains(text))
                 .findFirst()
                 .orElse(null));
+  }
+
+  /**
+   * Clicks a row's button, looking the row up again if a live update re-renders the table between
+   * finding and clicking.
+   */
+  private void clickInRow(String tableId, String text, String button) {
+    browser.waitFor(
+        d -> {
+          row(tableId, text).findElement(By.cssSelector("button[id$=':" + button + "']")).click();
+          return true;
+        });
   }
 
   private void search(String inputId, String text) {
@@ -86,6 +122,9 @@ class DashboardIT {
     assertThat(row("nodesForm:nodes", "ui-list-a").getText()).contains("Ready", "worker");
     assertThat(row("nodesForm:nodes", "ui-list-b").getText()).contains("0 / 4");
     browser.screenshot("nodes-list");
+    search("nodesForm:search", AGENT_NODE);
+    browser.waitFor(d -> READY.matcher(row("nodesForm:nodes", AGENT_NODE).getText()).find());
+    browser.screenshot("nodes-list-agent");
   }
 
   @Test
@@ -93,9 +132,7 @@ class DashboardIT {
     cluster.node("ui-cordon");
     browser.open("nodes.xhtml");
     search("nodesForm:search", "ui-cordon");
-    row("nodesForm:nodes", "ui-cordon")
-        .findElement(By.cssSelector("button[id$=':cordon']"))
-        .click();
+    clickInRow("nodesForm:nodes", "ui-cordon", "cordon");
     browser.waitFor(
         d -> row("nodesForm:nodes", "ui-cordon").getText().contains("SchedulingDisabled"));
     browser.screenshot("nodes-cordoned");
@@ -185,7 +222,7 @@ class DashboardIT {
     cluster.pod("ui-delete", "doomed-1", null);
     browser.open("pods.xhtml");
     search("podsForm:search", "doomed-1");
-    row("podsForm:pods", "doomed-1").findElement(By.cssSelector("button[id$=':delete']")).click();
+    clickInRow("podsForm:pods", "doomed-1", "delete");
     browser.waitForText(".ui-confirm-dialog-message", "Delete pod ui-delete/doomed-1?");
     browser.screenshot("pod-delete-confirm");
     assertThat(cluster.get("/api/v1/namespaces/ui-delete/pods/doomed-1")).isNotNull();
@@ -230,7 +267,7 @@ class DashboardIT {
   }
 
   @Test
-  void createFromYamlCreatesThePod() throws Exception {
+  void createFromYamlRunsThePodAndShowsItsLogs() throws Exception {
     browser.open("create.xhtml");
     setEditor(
         """
@@ -240,22 +277,46 @@ class DashboardIT {
           name: ui-created
           namespace: default
         spec:
+          nodeSelector:
+            kubernetes.io/hostname: %s
+          tolerations:
+          - key: %s
+            operator: Exists
           containers:
           - name: main
             image: busybox
-        """);
+            command: ["sh", "-c", "echo hello from ui-created; sleep 3600"]
+          terminationGracePeriodSeconds: 1
+        """
+            .formatted(AGENT_NODE, AGENT_TAINT));
     browser.find(id("createForm:create")).click();
     browser.waitForMessage("Created pods default/ui-created");
     assertThat(cluster.get("/api/v1/namespaces/default/pods/ui-created")).isNotNull();
     browser.find(id("createForm:createdLink") + " a").click();
     browser.waitForText("Pod default/ui-created");
+    awaitPhase("default", "ui-created", "Running");
+    browser.driver().navigate().refresh();
+    browser.waitForText("Running");
+    browser.screenshot("pod-running");
     browser.driver().findElement(By.linkText("Logs")).click();
-    browser.find(id("podForm:tabs:readLog")).click();
     browser.waitFor(
-        d ->
-            !d.findElements(By.cssSelector(id("podForm:tabs:logProblem"))).isEmpty()
-                || !d.findElement(By.id("logText")).getText().isEmpty());
+        d -> {
+          d.findElement(By.cssSelector(id("podForm:tabs:readLog"))).click();
+          browser.ajaxDone();
+          return d.findElement(By.id("logText")).getText().contains("hello from ui-created");
+        });
     browser.screenshot("pod-logs");
+    api.send("DELETE", "/api/v1/namespaces/default/pods/ui-created", "application/json", "{}");
+  }
+
+  /** Waits (up to 90 s: the agent registers, then starts the process) for a pod's phase. */
+  private void awaitPhase(String namespace, String pod, String phase) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    String path = "/api/v1/namespaces/" + namespace + "/pods/" + pod;
+    while (!phase.equals(cluster.field(path, "status.phase"))) {
+      assertThat(System.nanoTime()).as(pod + " never reached " + phase).isLessThan(deadline);
+      Thread.sleep(250);
+    }
   }
 
   private void setEditor(String yaml) {
@@ -264,18 +325,24 @@ class DashboardIT {
   }
 
   @Test
-  void scalingADeploymentSetsItsReplicas() throws Exception {
+  void scalingADeploymentRunsThreePods() throws Exception {
     cluster.namespace("ui-scale");
-    cluster.deployment("ui-scale", "shop", 1);
+    cluster.deploymentOn("ui-scale", "shop", 1, AGENT_NODE, AGENT_TAINT);
     browser.open("list.xhtml?group=apps&resource=deployments");
     search("listForm:search", "shop");
     WebElement replicas = browser.find(id("listForm:replicas_input"));
     replicas.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "3");
-    row("listForm:table", "shop").findElement(By.cssSelector("button[id$=':scale']")).click();
+    clickInRow("listForm:table", "shop", "scale");
     browser.waitFor(d -> row("listForm:table", "shop").getText().contains("/3"));
-    browser.screenshot("deployment-scaled");
     assertThat(cluster.field("/apis/apps/v1/namespaces/ui-scale/deployments/shop", "spec.replicas"))
         .isEqualTo("3");
+    // the READY column follows live as the agent starts the three processes
+    browser.waitFor(d -> row("listForm:table", "shop").getText().contains("3/3"));
+    browser.screenshot("deployment-scaled");
+    browser.open("pods.xhtml");
+    search("podsForm:search", "shop-");
+    browser.waitFor(d -> rowsText().stream().filter(r -> r.contains("Running")).count() == 3);
+    browser.screenshot("deployment-scaled-pods");
   }
 
   @Test
@@ -306,9 +373,7 @@ class DashboardIT {
     search("listForm:search", "ui-made-here");
     row("listForm:table", "ui-made-here");
     assertThat(cluster.get("/api/v1/namespaces/ui-made-here")).isNotNull();
-    row("listForm:table", "ui-made-here")
-        .findElement(By.cssSelector("button[id$=':delete']"))
-        .click();
+    clickInRow("listForm:table", "ui-made-here", "delete");
     browser.waitForText(".ui-confirm-dialog-message", "Delete namespace ui-made-here?");
     browser.find(id("listForm:confirm-yes")).click();
     browser.waitForMessage("Deleted namespace ui-made-here");
