@@ -137,7 +137,8 @@ class WorkloadControllersIT {
                   && value(d.getStatus().getAvailableReplicas()) == replicas;
             });
     assertThat(violations).as("over %d observations", steps[0]).isEmpty();
-    assertThat(pods("roll"))
+    // as upstream, the rollout is complete while old pods may still be terminating
+    assertThat(pods("roll").stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null))
         .hasSize(replicas)
         .allSatisfy(
             p -> assertThat(p.getSpec().getContainers().get(0).getImage()).isEqualTo("nginx:1.28"));

@@ -6,10 +6,10 @@ import jakarta.persistence.Query;
 import java.util.List;
 
 /**
- * The global revision counter. A write locks the counter row ({@code SELECT ... FOR UPDATE}) before
- * it looks at anything and holds the lock until its transaction ends, so writes are serialised,
- * commit in revision order, and a write that fails or rolls back never leaves a gap: the counter is
- * only advanced once the write is sure to happen.
+ * The global revision counter. A write locks the counter row (a no-op {@code UPDATE}) before it
+ * looks at anything and holds the lock until its transaction ends, so writes are serialised, commit
+ * in revision order, and a write that fails or rolls back never leaves a gap: the counter is only
+ * advanced once the write is sure to happen.
  *
  * <p>Plain SQL on {@code ph_counter} ({@link CounterRow} only declares the table): every write runs
  * these statements while it holds the lock, and through the entity each lock cost EclipseLink a
@@ -18,7 +18,9 @@ import java.util.List;
  */
 final class Revisions {
 
-  private static final String LOCK = "SELECT ctr_value FROM ph_counter WHERE ctr_id = ? FOR UPDATE";
+  /** Takes the row's write lock; H2 re-reads a row it waited for before an UPDATE changes it. */
+  private static final String LOCK = "UPDATE ph_counter SET ctr_value = ctr_value WHERE ctr_id = ?";
+
   private static final String READ = "SELECT ctr_value FROM ph_counter WHERE ctr_id = ?";
   private static final String CREATE = "INSERT INTO ph_counter (ctr_id, ctr_value) VALUES (?, 0)";
   private static final String SET = "UPDATE ph_counter SET ctr_value = ? WHERE ctr_id = ?";
@@ -44,14 +46,19 @@ final class Revisions {
     this.em = em;
   }
 
-  /** Locks a counter row for the rest of the transaction, creating it on first use. */
+  /**
+   * Locks a counter row for the rest of the transaction, creating it on first use, and reads the
+   * value it holds. The lock is taken by a no-op UPDATE and the value read afterwards, from this
+   * transaction's own version of the row: H2 2.3.232 can answer a re-used prepared {@code SELECT …
+   * FOR UPDATE} with the row as it was before the lock was granted (h2database#4208), which let two
+   * writes take one revision under load even with result re-use switched off.
+   */
   Locked lock(String counter) {
-    List<?> values = sql(LOCK).setParameter(1, counter).getResultList();
-    if (values.isEmpty()) {
+    if (sql(LOCK).setParameter(1, counter).executeUpdate() == 0) {
       sql(CREATE).setParameter(1, counter).executeUpdate();
       return new Locked(counter, 0);
     }
-    return new Locked(counter, ((Number) values.get(0)).longValue());
+    return new Locked(counter, read(counter));
   }
 
   /** Advances the locked revision counter and returns the revision of the write under way. */
