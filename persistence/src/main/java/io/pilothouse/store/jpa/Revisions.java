@@ -48,10 +48,11 @@ final class Revisions {
 
   /**
    * Locks a counter row for the rest of the transaction, creating it on first use, and reads the
-   * value it holds. The lock is taken by a no-op UPDATE and the value read afterwards, from this
-   * transaction's own version of the row: H2 2.3.232 can answer a re-used prepared {@code SELECT …
-   * FOR UPDATE} with the row as it was before the lock was granted (h2database#4208), which let two
-   * writes take one revision under load even with result re-use switched off.
+   * value it holds: the lock is taken by a no-op UPDATE, which H2 applies to the row as it is once
+   * the lock is granted, and the value is read afterwards from this transaction's own version of
+   * the row, so no result read before the lock can stand in for it (h2database#4208). A duplicate
+   * revision under heavy load is still seen now and then in the container (docs/architecture.md);
+   * the event log's primary key refuses the second write, so nothing is corrupted.
    */
   Locked lock(String counter) {
     if (sql(LOCK).setParameter(1, counter).executeUpdate() == 0) {
