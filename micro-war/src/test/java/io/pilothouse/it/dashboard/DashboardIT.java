@@ -298,9 +298,10 @@ class DashboardIT {
     browser.driver().navigate().refresh();
     browser.waitForText("Running");
     browser.screenshot("pod-running");
-    browser.driver().findElement(By.linkText("Logs")).click();
+    // the page re-renders live as the kubelet reports, so open the tab and read within the wait
     browser.waitFor(
         d -> {
+          d.findElement(By.linkText("Logs")).click();
           d.findElement(By.cssSelector(id("podForm:tabs:readLog"))).click();
           browser.ajaxDone();
           return d.findElement(By.id("logText")).getText().contains("hello from ui-created");
