@@ -24,6 +24,7 @@ final class Revisions {
   private static final String READ = "SELECT ctr_value FROM ph_counter WHERE ctr_id = ?";
   private static final String CREATE = "INSERT INTO ph_counter (ctr_id, ctr_value) VALUES (?, 0)";
   private static final String SET = "UPDATE ph_counter SET ctr_value = ? WHERE ctr_id = ?";
+  private static final String NEWEST_EVENT = "SELECT MAX(evt_revision) FROM ph_event";
 
   /** A counter row this transaction holds locked, with its current value. */
   static final class Locked {
@@ -59,7 +60,18 @@ final class Revisions {
       sql(CREATE).setParameter(1, counter).executeUpdate();
       return new Locked(counter, 0);
     }
-    return new Locked(counter, read(counter));
+    long value = read(counter);
+    if (counter.equals(CounterRow.REVISION)) {
+      // never below a revision already written: a counter left behind (see the Javadoc above)
+      // would otherwise make every later write collide with the event log's key
+      value = Math.max(value, newestEvent());
+    }
+    return new Locked(counter, value);
+  }
+
+  private long newestEvent() {
+    List<?> values = sql(NEWEST_EVENT).getResultList();
+    return values.isEmpty() || values.get(0) == null ? 0 : ((Number) values.get(0)).longValue();
   }
 
   /** Advances the locked revision counter and returns the revision of the write under way. */
