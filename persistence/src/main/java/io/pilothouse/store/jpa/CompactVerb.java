@@ -18,14 +18,15 @@ final class CompactVerb {
     if (keepRevisions < 0) {
       throw new IllegalArgumentException("keepRevisions must not be negative: " + keepRevisions);
     }
-    Revisions.Locked compacted = ctx.revisions().lock(CounterRow.COMPACTED);
+    CounterRow compacted = ctx.revisions().lock(CounterRow.COMPACTED);
     long target = ctx.revisions().read(CounterRow.REVISION) - keepRevisions;
     if (target <= compacted.value()) {
       return compacted.value();
     }
     ctx.eventLog().compact(target);
     ctx.history().compact(target);
-    ctx.revisions().set(compacted, target);
+    compacted.value(target);
+    ctx.em().flush();
     return target;
   }
 }

@@ -7,8 +7,7 @@ import jakarta.persistence.Table;
 
 /**
  * A named counter in {@code ph_counter}: {@code revision} is the store's global revision, locked by
- * every write until it commits; {@code compacted} is the newest revision compaction removed. The
- * entity declares the table; {@link Revisions} reads and writes it with plain SQL.
+ * every write until it commits; {@code compacted} is the newest revision compaction removed.
  */
 @Entity
 @Table(name = "ph_counter")
@@ -25,4 +24,17 @@ public class CounterRow {
   private long counterValue;
 
   protected CounterRow() {}
+
+  CounterRow(String id, long value) {
+    this.id = id;
+    this.counterValue = value;
+  }
+
+  long value() {
+    return counterValue;
+  }
+
+  void value(long newValue) {
+    this.counterValue = newValue;
+  }
 }

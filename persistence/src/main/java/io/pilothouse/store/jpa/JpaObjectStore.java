@@ -61,15 +61,11 @@ public final class JpaObjectStore implements ObjectStore {
     for (String statement : ctx.dialect().startupStatements()) {
       ctx.em().createNativeQuery(statement).executeUpdate();
     }
-    long stored = ctx.revisions().read(CounterRow.REVISION);
-    Revisions.Locked revision = ctx.revisions().lock(CounterRow.REVISION);
+    CounterRow revision = ctx.revisions().lock(CounterRow.REVISION);
     ctx.revisions().lock(CounterRow.COMPACTED);
-    ctx.revisions().raiseToWrittenRevisions(revision);
-    if (revision.value() <= stored) {
-      return 0;
-    }
-    ctx.revisions().set(revision, revision.value());
-    return revision.value() - stored;
+    long before = revision.value();
+    long raised = ctx.revisions().raiseToWrittenRevisions(revision);
+    return raised == 0 ? 0 : raised - before;
   }
 
   @Override
