@@ -25,6 +25,8 @@ public final class ApiBenchmark {
     Api api = new Api(options.getOrDefault("--server", "http://127.0.0.1:8080"));
     int pods = Integer.parseInt(options.getOrDefault("--pods", "10000"));
     int clients = Integer.parseInt(options.getOrDefault("--clients", "32"));
+    String schedulerName =
+        options.getOrDefault("--scheduler-name", CreateScenario.UNSERVED_SCHEDULER);
     Set<String> scenarios =
         new TreeSet<>(List.of(options.getOrDefault("--scenarios", "1,2,3,4").split(",")));
     if (scenarios.contains("3") && !scenarios.contains("1")) {
@@ -55,7 +57,7 @@ public final class ApiBenchmark {
         made.add(new String[] {run + "-warm", null, Integer.toString(CreateScenario.WARMUP)});
         api.createNamespace(run + "-warm");
         api.createNamespace(ns);
-        new CreateScenario(api).runAndReport(ns, run + "-warm", pods, clients);
+        new CreateScenario(api, schedulerName).runAndReport(ns, run + "-warm", pods, clients);
         loads.add("after 1: " + BenchMain.load());
         if (scenarios.contains("3")) {
           new ListScenario(api).runAndReport(ns, pods, 500, 5);
@@ -104,6 +106,7 @@ public final class ApiBenchmark {
       if (arg.equals("-h") || arg.equals("--help")) {
         System.out.println(
             "usage: ApiBenchmark [--server URL] [--pods N] [--clients N] [--scenarios 1,2,3,4]"
+                + " [--scheduler-name NAME]"
                 + " [--no-cleanup true]");
         System.exit(0);
       }

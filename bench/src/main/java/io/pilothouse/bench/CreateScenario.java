@@ -21,10 +21,20 @@ final class CreateScenario {
     }
   }
 
-  private final Api api;
+  /**
+   * The scheduler the pods name: by default one that does not run, so the scenario measures the API
+   * server and store alone, as upstream's apiserver benchmarks do; {@code default-scheduler} adds
+   * the scheduler's reaction to every pod (a status write and a FailedScheduling event each, since
+   * the benchmark has no nodes) to the same two cores.
+   */
+  static final String UNSERVED_SCHEDULER = "bench-unserved-scheduler";
 
-  CreateScenario(Api api) {
+  private final Api api;
+  private final String schedulerName;
+
+  CreateScenario(Api api, String schedulerName) {
     this.api = api;
+    this.schedulerName = schedulerName;
   }
 
   /** Pods carry a {@code bench-batch} label so that cleanup can delete them in batches. */
@@ -35,12 +45,14 @@ final class CreateScenario {
    */
   static final int WARMUP = 2_000;
 
-  static String pod(String name, int index) {
+  static String pod(String name, int index, String schedulerName) {
     return "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\""
         + name
         + "\",\"labels\":{\"app\":\"bench\",\"bench-batch\":\""
         + index / BATCH
-        + "\"}},\"spec\":{\"containers\":[{\"name\":\"c\","
+        + "\"}},\"spec\":{\"schedulerName\":\""
+        + schedulerName
+        + "\",\"containers\":[{\"name\":\"c\","
         + "\"image\":\"registry.k8s.io/pause:3.10\"}]}}";
   }
 
@@ -74,7 +86,7 @@ final class CreateScenario {
               () -> {
                 go.await();
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                  String body = pod(String.format("%s-%05d", prefix, i), i);
+                  String body = pod(String.format("%s-%05d", prefix, i), i, schedulerName);
                   long start = System.nanoTime();
                   int status = api.send("POST", path, body).statusCode();
                   latencies[i] = System.nanoTime() - start;
@@ -123,6 +135,7 @@ final class CreateScenario {
   Result runAndReport(String namespace, String warmupNamespace, int pods, int clients)
       throws Exception {
     System.out.printf("%n== 1. Pod creates, %d clients ==%n", clients);
+    System.out.println("  schedulerName: " + schedulerName);
     System.out.println("  warm-up: " + WARMUP + " creates in " + warmupNamespace);
     run(warmupNamespace, "w", WARMUP, clients);
     Result result = run(namespace, "p", pods, clients);

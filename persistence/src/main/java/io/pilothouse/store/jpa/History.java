@@ -86,7 +86,11 @@ final class History {
         .map(
             r ->
                 new ObjectRevision(
-                    key, (Long) r[0], (EventType) r[1], (String) r[2], (Instant) r[3]))
+                    key,
+                    (Long) r[0],
+                    (EventType) r[1],
+                    (String) r[2],
+                    Instant.ofEpochMilli((Long) r[3])))
         .toList();
   }
 

@@ -1,7 +1,6 @@
 package io.pilothouse.store.jpa;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.util.List;
 
 /**
@@ -20,7 +19,12 @@ final class Revisions {
 
   /** Locks a counter row for the rest of the transaction, creating it on first use. */
   CounterRow lock(String counter) {
-    CounterRow row = em.find(CounterRow.class, counter, LockModeType.PESSIMISTIC_WRITE);
+    CounterRow row =
+        em.createNamedQuery(CounterRow.LOCK, CounterRow.class)
+            .setParameter("id", counter)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
     if (row == null) {
       row = new CounterRow(counter, 0);
       em.persist(row);
