@@ -17,6 +17,7 @@ final class LatencyScenario {
 
   private static final int CONFIG_MAPS = 1000;
   private static final int SENDERS = 64;
+  private static final int WARMUP_SECONDS = 30;
 
   /** Latency from the due time, and service time from the actual send. */
   record Result(long[] fromDue, long[] service, int failures, double achievedRate) {}
@@ -91,8 +92,9 @@ final class LatencyScenario {
     System.out.printf(
         "%n== 2. Mutating-call latency, %d writes/s open loop, %d s ==%n", rate, seconds);
     createConfigMaps(namespace, CONFIG_MAPS);
-    System.out.println("  warm-up: 5 s at the same rate");
-    run(namespace, rate, 5);
+    // long enough for the JIT to settle when this scenario runs first on a fresh server
+    System.out.println("  warm-up: " + WARMUP_SECONDS + " s at the same rate");
+    run(namespace, rate, WARMUP_SECONDS);
     Result result = run(namespace, rate, seconds);
     Stats.Latency due = Stats.Latency.of(result.fromDue());
     Stats.Latency service = Stats.Latency.of(result.service());

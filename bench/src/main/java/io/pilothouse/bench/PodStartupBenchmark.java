@@ -17,20 +17,24 @@ import tools.jackson.databind.JsonNode;
  * nodes, and for 1,000 pods on 100 simulated nodes.
  *
  * <p>Per mode it starts its node agents as child processes ({@link NodeAgents}), labelled {@code
- * bench-run=<run>}, waits until their Nodes are Ready, opens a raw watch on the run's namespace,
- * then creates the pods (busybox {@code sleep 3600}, 10m CPU / 16 Mi requests, a nodeSelector on
- * the run's label), paced open loop at {@code --rate} pods/s by 8 senders (or closed loop with
- * {@code --clients} when {@code --rate 0}). Per pod: the time just before its create request was
- * sent, and the times the watch first showed {@code spec.nodeName} (scheduled), {@code
- * status.phase: Running} (upstream's SLI is "pod running": the figure) and the Ready condition True
- * (for reference); watch lines are time-stamped when read. Then it deletes the pods, waits until
- * the agents have stopped them and the kubelets removed them, deletes the namespace and the Nodes
- * and stops the agents.
+ * bench-run=<run>}, waits until their Nodes are Ready, and runs two batches on them: a warm-up
+ * batch ({@code --warmup-pods}, default as many as measured; 0 skips it), reported but not the
+ * figure, because a freshly started agent JVM handles its first pods with cold code, as a
+ * long-running node would not; then the measured batch. Per batch it opens a raw watch on the
+ * batch's namespace, then creates the pods (busybox {@code sleep 3600}, 10m CPU / 16 Mi requests, a
+ * nodeSelector on the run's label), paced open loop at {@code --rate} pods/s by 8 senders (or
+ * closed loop with {@code --clients} when {@code --rate 0}). Per pod: the time just before its
+ * create request was sent, and the times the watch first showed {@code spec.nodeName} (scheduled),
+ * {@code status.phase: Running} (upstream's SLI is "pod running": the figure) and the Ready
+ * condition True (for reference); watch lines are time-stamped when read. Then it deletes the pods,
+ * waits until the agents have stopped them and the kubelets removed them, and deletes the
+ * namespace; at the end it stops the agents and deletes their Nodes.
  *
  * <p>{@code bench/run --main io.pilothouse.bench.PodStartupBenchmark [--mode
- * process|simulated|both] [--nodes N] [--pods N] [--rate 10] [--clients 4] [--agent-jar F]}; {@code
- * --nodes/--pods} apply to a single {@code --mode} (defaults: process 2 nodes, 100 pods; simulated
- * 100 nodes, 1,000 pods).
+ * process|simulated|both] [--rounds 1] [--nodes N] [--pods N] [--warmup-pods N] [--rate 10]
+ * [--clients 4] [--agent-jar F] [--agent-java-opts "OPTS"]}, {@code --rounds} repeating the whole
+ * measurement on the same server; {@code --nodes/--pods} apply to a single {@code --mode}
+ * (defaults: process 2 nodes, 100 pods; simulated 100 nodes, 1,000 pods).
  */
 public final class PodStartupBenchmark {
 
@@ -50,15 +54,22 @@ public final class PodStartupBenchmark {
     BenchMain.header("Pilothouse pod startup latency benchmark (issue 5)", api);
     PodStartupBenchmark bench = new PodStartupBenchmark(api, options);
     String mode = options.getOrDefault("--mode", "both");
-    if (mode.equals("both")) {
-      bench.run("process", 2, 100);
-      bench.run("simulated", 100, 1000);
-    } else {
-      int nodes =
-          Integer.parseInt(options.getOrDefault("--nodes", mode.equals("process") ? "2" : "100"));
-      int pods =
-          Integer.parseInt(options.getOrDefault("--pods", mode.equals("process") ? "100" : "1000"));
-      bench.run(mode, nodes, pods);
+    // round 1 on a freshly started server runs cold code (the JIT has seen none of the kubelet's
+    // or the scheduler's calls yet); later rounds show the server in its steady state
+    int rounds = Integer.parseInt(options.getOrDefault("--rounds", "1"));
+    for (int round = 1; round <= rounds; round++) {
+      System.out.printf("%n#### round %d of %d%n", round, rounds);
+      if (mode.equals("both")) {
+        bench.run("process", 2, 100);
+        bench.run("simulated", 100, 1000);
+      } else {
+        int nodes =
+            Integer.parseInt(options.getOrDefault("--nodes", mode.equals("process") ? "2" : "100"));
+        int pods =
+            Integer.parseInt(
+                options.getOrDefault("--pods", mode.equals("process") ? "100" : "1000"));
+        bench.run(mode, nodes, pods);
+      }
     }
     System.out.println("\nload at the end: " + BenchMain.load());
   }
@@ -74,8 +85,6 @@ public final class PodStartupBenchmark {
 
   private void run(String mode, int nodes, int pods) throws Exception {
     String run = "ps" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-    int rate = Integer.parseInt(options.getOrDefault("--rate", "10"));
-    int clients = Integer.parseInt(options.getOrDefault("--clients", "4"));
     System.out.printf(
         "%n== %s mode: %d nodes, %d pods (run %s), load %s%n",
         mode, nodes, pods, run, BenchMain.load());
@@ -84,76 +93,109 @@ public final class PodStartupBenchmark {
       startAgents(agents, mode, run, nodes);
       waitForReadyNodes(agents, run, nodes);
       System.out.printf("  %d nodes Ready %.1f s after the agents started%n", nodes, secs(t));
-      api.createNamespace(run);
-      Map<String, Times> times = new ConcurrentHashMap<>();
-      for (int i = 0; i < pods; i++) {
-        times.put("p-" + i, new Times());
+      int warmup = Integer.parseInt(options.getOrDefault("--warmup-pods", Integer.toString(pods)));
+      if (warmup > 0) {
+        System.out.printf(
+            "%n  -- warm-up batch: %d pods on the fresh agents (a cold JVM's first pods; not the"
+                + " measurement) --%n",
+            warmup);
+        batch(agents, mode, nodes, run, run + "-warm", warmup, false);
+        System.out.printf("%n  -- measured batch: %d pods --%n", pods);
       }
-      AtomicInteger running = new AtomicInteger();
-      WatchStream watch =
-          new WatchStream(
-                  api,
-                  "/api/v1/namespaces/" + run + "/pods",
-                  (nanos, at, type, pod) -> {
-                    Times p = times.get(pod.path("metadata").path("name").asString(""));
-                    if (p == null) {
-                      return;
-                    }
-                    if (p.scheduled == 0
-                        && !pod.path("spec").path("nodeName").asString("").isEmpty()) {
-                      p.scheduled = nanos;
-                    }
-                    if (p.running == 0
-                        && "Running".equals(pod.path("status").path("phase").asString(""))) {
-                      p.running = nanos;
-                      running.incrementAndGet();
-                    }
-                    if (p.ready == 0 && ready(pod)) {
-                      p.ready = nanos;
-                    }
-                  })
-              .start();
-      Thread.sleep(500);
-      String pacing =
-          rate > 0
-              ? "paced open loop at " + rate + " pods/s (" + SENDERS + " senders)"
-              : "closed loop, " + clients + " clients";
-      System.out.println("  creating " + pods + " pods, " + pacing + ", load " + BenchMain.load());
-      long start = System.nanoTime();
-      AtomicInteger failures = new AtomicInteger();
-      create(run, pods, rate, clients, times, failures);
-      double createSeconds = secs(start);
-      System.out.printf(
-          "  created %d pods in %.1f s (%.1f/s achieved), %d failed; load %s%n",
-          pods - failures.get(),
-          createSeconds,
-          pods / createSeconds,
-          failures.get(),
-          BenchMain.load());
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-      int expected = pods - failures.get();
-      while (running.get() < expected && System.nanoTime() < deadline) {
-        agents.checkAlive();
-        Thread.sleep(200);
-      }
-      System.out.printf(
-          "  %d/%d pods seen Running %.1f s after the first create; load %s%n",
-          running.get(), expected, secs(start), BenchMain.load());
-      report(mode, nodes, pods, pacing, times);
+      batch(agents, mode, nodes, run, run + "-pods", pods, true);
       agents.printWarnings();
-      watch.stop();
       cleanup(agents, run);
     }
   }
 
+  /**
+   * One batch: {@code pods} pods created in {@code namespace} on the run's nodes, their startup
+   * timed through a watch and reported, then deleted gracefully with the namespace.
+   */
+  private void batch(
+      NodeAgents agents,
+      String mode,
+      int nodes,
+      String run,
+      String namespace,
+      int pods,
+      boolean measured)
+      throws Exception {
+    int rate = Integer.parseInt(options.getOrDefault("--rate", "10"));
+    int clients = Integer.parseInt(options.getOrDefault("--clients", "4"));
+    api.createNamespace(namespace);
+    Map<String, Times> times = new ConcurrentHashMap<>();
+    for (int i = 0; i < pods; i++) {
+      times.put("p-" + i, new Times());
+    }
+    AtomicInteger running = new AtomicInteger();
+    WatchStream watch =
+        new WatchStream(
+                api,
+                "/api/v1/namespaces/" + namespace + "/pods",
+                (nanos, at, type, pod) -> {
+                  Times p = times.get(pod.path("metadata").path("name").asString(""));
+                  if (p == null) {
+                    return;
+                  }
+                  if (p.scheduled == 0
+                      && !pod.path("spec").path("nodeName").asString("").isEmpty()) {
+                    p.scheduled = nanos;
+                  }
+                  if (p.running == 0
+                      && "Running".equals(pod.path("status").path("phase").asString(""))) {
+                    p.running = nanos;
+                    running.incrementAndGet();
+                  }
+                  if (p.ready == 0 && ready(pod)) {
+                    p.ready = nanos;
+                  }
+                })
+            .start();
+    Thread.sleep(500);
+    String pacing =
+        rate > 0
+            ? "paced open loop at " + rate + " pods/s (" + SENDERS + " senders)"
+            : "closed loop, " + clients + " clients";
+    System.out.println("  creating " + pods + " pods, " + pacing + ", load " + BenchMain.load());
+    long start = System.nanoTime();
+    AtomicInteger failures = new AtomicInteger();
+    create(run, namespace, pods, rate, clients, times, failures);
+    double createSeconds = secs(start);
+    System.out.printf(
+        "  created %d pods in %.1f s (%.1f/s achieved), %d failed; load %s%n",
+        pods - failures.get(),
+        createSeconds,
+        pods / createSeconds,
+        failures.get(),
+        BenchMain.load());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    int expected = pods - failures.get();
+    while (running.get() < expected && System.nanoTime() < deadline) {
+      agents.checkAlive();
+      Thread.sleep(200);
+    }
+    System.out.printf(
+        "  %d/%d pods seen Running %.1f s after the first create; load %s%n",
+        running.get(), expected, secs(start), BenchMain.load());
+    report(mode, nodes, pods, pacing, times, measured);
+    watch.stop();
+    deletePods(namespace);
+  }
+
   private void startAgents(NodeAgents agents, String mode, String run, int nodes) {
-    String jvm = options.getOrDefault("--agent-heap", mode.equals("process") ? "256m" : "512m");
+    String heap = options.getOrDefault("--agent-heap", mode.equals("process") ? "256m" : "512m");
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+    String extra = options.getOrDefault("--agent-java-opts", "");
+    if (!extra.isBlank()) {
+      jvm.addAll(List.of(extra.trim().split("\\s+")));
+    }
     if (mode.equals("process")) {
       for (int i = 1; i <= nodes; i++) {
         String ip = "127.0.1." + i;
         agents.start(
             run + "-node-" + i,
-            List.of("-Xmx" + jvm),
+            jvm,
             List.of(
                 "--node-ip",
                 ip,
@@ -168,7 +210,7 @@ public final class PodStartupBenchmark {
     } else {
       agents.start(
           run + "-sim",
-          List.of("-Xmx" + jvm),
+          jvm,
           List.of(
               "--runtime",
               "simulated",
@@ -207,7 +249,13 @@ public final class PodStartupBenchmark {
   }
 
   private void create(
-      String run, int pods, int rate, int clients, Map<String, Times> times, AtomicInteger failures)
+      String run,
+      String namespace,
+      int pods,
+      int rate,
+      int clients,
+      Map<String, Times> times,
+      AtomicInteger failures)
       throws InterruptedException {
     ExecutorService senders = Executors.newFixedThreadPool(rate > 0 ? SENDERS : clients);
     AtomicInteger next = new AtomicInteger();
@@ -220,7 +268,7 @@ public final class PodStartupBenchmark {
           Times p = times.get("p-" + i);
           p.sent = System.nanoTime();
           try {
-            api.call("POST", "/api/v1/namespaces/" + run + "/pods", pod(run, i));
+            api.call("POST", "/api/v1/namespaces/" + namespace + "/pods", pod(run, i));
             p.created = System.nanoTime();
           } catch (RuntimeException e) {
             p.sent = 0;
@@ -274,7 +322,8 @@ public final class PodStartupBenchmark {
     return false;
   }
 
-  private void report(String mode, int nodes, int pods, String pacing, Map<String, Times> times) {
+  private void report(
+      String mode, int nodes, int pods, String pacing, Map<String, Times> times, boolean measured) {
     List<Long> total = new ArrayList<>();
     List<Long> request = new ArrayList<>();
     List<Long> toScheduled = new ArrayList<>();
@@ -330,6 +379,12 @@ public final class PodStartupBenchmark {
     byCreationOrder(pods, times);
     if (notRunning > 0) {
       System.out.println("  " + notRunning + " created pods were never seen Running");
+    }
+    if (!measured) {
+      System.out.printf(
+          "  warm-up: create -> Running p50 %s ms, p99 %s ms (cold agents)%n",
+          Stats.f0(l.p50()), Stats.f0(l.p99()));
+      return;
     }
     Stats.summary(
         "pod startup " + mode + " nodes=" + nodes + " pods=" + pods,
@@ -393,13 +448,17 @@ public final class PodStartupBenchmark {
         Stats.f0(l.max()));
   }
 
-  private void cleanup(NodeAgents agents, String run) throws InterruptedException {
+  /**
+   * Deletes a batch's pods gracefully, waits until the kubelets removed them, then the namespace.
+   */
+  private void deletePods(String namespace) throws InterruptedException {
     long start = System.nanoTime();
-    api.send("DELETE", "/api/v1/namespaces/" + run + "/pods", null);
+    api.send("DELETE", "/api/v1/namespaces/" + namespace + "/pods", null);
     int left = -1;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (System.nanoTime() < deadline) {
-      left = api.json("GET", "/api/v1/namespaces/" + run + "/pods", null).path("items").size();
+      left =
+          api.json("GET", "/api/v1/namespaces/" + namespace + "/pods", null).path("items").size();
       if (left == 0) {
         break;
       }
@@ -409,7 +468,10 @@ public final class PodStartupBenchmark {
         "  cleanup: pods deleted gracefully, %s after %.1f s%n",
         left == 0 ? "all stopped and removed by the kubelets" : left + " still present",
         secs(start));
-    api.deleteNamespace(run);
+    api.deleteNamespace(namespace);
+  }
+
+  private void cleanup(NodeAgents agents, String run) throws InterruptedException {
     agents.stopAll();
     api.send("DELETE", "/api/v1/nodes?labelSelector=bench-run%3D" + run, null);
     System.out.println("  cleanup: agents stopped, their Nodes deleted");

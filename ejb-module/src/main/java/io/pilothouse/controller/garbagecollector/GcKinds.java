@@ -16,7 +16,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.pilothouse.controller.ControllerKey;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,27 +46,48 @@ final class GcKinds {
   /** Cluster-scoped kinds that may own namespaced objects. */
   static final List<Class<? extends HasMetadata>> CLUSTER = List.of(Namespace.class, Node.class);
 
+  /**
+   * Each kind's {@code plural[.group]}, worked out once: fabric8's {@code getPlural} runs regular
+   * expressions, and the collector asks for every change it sees.
+   */
+  private static final Map<Class<? extends HasMetadata>, String> RESOURCE_OF = new HashMap<>();
+
+  private static final Map<String, Class<? extends HasMetadata>> NAMESPACED_BY_RESOURCE =
+      new HashMap<>();
+
+  /** Tracked kinds by {@code apiVersion/kind}, as owner references name them. */
+  private static final Map<String, Class<? extends HasMetadata>> BY_TYPE = new HashMap<>();
+
+  static {
+    for (List<Class<? extends HasMetadata>> kinds : List.of(NAMESPACED, CLUSTER)) {
+      for (Class<? extends HasMetadata> kind : kinds) {
+        String group = HasMetadata.getGroup(kind);
+        String resource =
+            HasMetadata.getPlural(kind) + (group == null || group.isEmpty() ? "" : "." + group);
+        RESOURCE_OF.put(kind, resource);
+        if (kinds == NAMESPACED) {
+          NAMESPACED_BY_RESOURCE.put(resource, kind);
+        }
+        BY_TYPE.put(HasMetadata.getApiVersion(kind) + "/" + HasMetadata.getKind(kind), kind);
+      }
+    }
+  }
+
   private GcKinds() {}
 
   static String resource(Class<? extends HasMetadata> kind) {
-    String group = HasMetadata.getGroup(kind);
-    return HasMetadata.getPlural(kind) + (group == null || group.isEmpty() ? "" : "." + group);
+    return RESOURCE_OF.get(kind);
   }
 
   /** The tracked kind served as this plural in this group, if any. */
   static Optional<Class<? extends HasMetadata>> byResource(String group, String plural) {
     String wanted = plural + (group == null || group.isEmpty() ? "" : "." + group);
-    return NAMESPACED.stream().filter(k -> resource(k).equals(wanted)).findFirst();
+    return Optional.ofNullable(NAMESPACED_BY_RESOURCE.get(wanted));
   }
 
   /** The kind an owner reference names, if tracked (by apiVersion and kind). */
   static Optional<Class<? extends HasMetadata>> of(OwnerReference ref) {
-    return java.util.stream.Stream.concat(NAMESPACED.stream(), CLUSTER.stream())
-        .filter(
-            k ->
-                HasMetadata.getKind(k).equals(ref.getKind())
-                    && HasMetadata.getApiVersion(k).equals(ref.getApiVersion()))
-        .findFirst();
+    return Optional.ofNullable(BY_TYPE.get(ref.getApiVersion() + "/" + ref.getKind()));
   }
 
   static boolean clusterScoped(Class<? extends HasMetadata> kind) {
@@ -89,9 +112,7 @@ final class GcKinds {
       return Optional.empty();
     }
     String resource = key.name().substring(0, slash);
-    return NAMESPACED.stream()
-        .filter(k -> resource(k).equals(resource))
-        .findFirst()
+    return Optional.ofNullable(NAMESPACED_BY_RESOURCE.get(resource))
         .map(k -> new Target(k, key.name().substring(slash + 1)));
   }
 }

@@ -94,6 +94,11 @@ final class History {
         .toList();
   }
 
+  /** Null for rows written before the column existed (their time was kept in another form). */
+  private static Instant writtenAt(Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis);
+  }
+
   /**
    * Compaction's part: drops rows at or below {@code revision} of keys that have no live object.
    */

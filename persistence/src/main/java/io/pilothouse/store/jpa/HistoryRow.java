@@ -54,7 +54,7 @@ public class HistoryRow {
    * object, which cost a serialization per write and a deserialization per clone.
    */
   @Column(name = "hist_millis")
-  private long writtenAt;
+  private Long writtenAt;
 
   protected HistoryRow() {}
 
