@@ -18,10 +18,13 @@ import tools.jackson.databind.JsonNode;
  * 1,000) with one write of its {@code scale} subresource, and reads the namespace's pod watch: the
  * time from the patch until the ReplicaSet controller has created every pod, and until the
  * scheduler has bound every one. Start the server with {@code
- * -Dpilothouse.nodelifecycle.grace.seconds=3600} (these nodes renew no Lease).
+ * -Dpilothouse.nodelifecycle.grace.seconds=3600} (these nodes renew no Lease). With {@code --rounds
+ * N} (default 2) all of it runs N times with fresh nodes and namespace: the first round meets a
+ * freshly started server's cold code, the later ones its steady state.
  *
  * <p>{@code java -cp bench/target/classes:bench/target/lib/* \
- * io.pilothouse.bench.DeploymentScaleBenchmark --server http://127.0.0.1:PORT [--replicas 1000]}
+ * io.pilothouse.bench.DeploymentScaleBenchmark --server http://127.0.0.1:PORT [--replicas 1000]
+ * [--rounds 2]}
  */
 public final class DeploymentScaleBenchmark {
 
@@ -33,8 +36,19 @@ public final class DeploymentScaleBenchmark {
     Map<String, String> options = BenchMain.options(args);
     Api api = BenchMain.api(options);
     int replicas = Integer.parseInt(options.getOrDefault("--replicas", "1000"));
-    String run = "ds" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    // round 1 on a freshly started server runs cold code; later rounds show its steady state
+    int rounds = Integer.parseInt(options.getOrDefault("--rounds", "2"));
     BenchMain.header("Pilothouse Deployment scale-up benchmark", api);
+    for (int round = 1; round <= rounds; round++) {
+      System.out.printf(
+          "%n#### round %d of %d%s%n", round, rounds, round == 1 ? " (cold server)" : "");
+      round(api, replicas);
+    }
+  }
+
+  /** Nodes, a Deployment of 0 replicas, one scale to {@code replicas}, timings, cleanup. */
+  private static void round(Api api, int replicas) throws Exception {
+    String run = "ds" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
     int nodes = (replicas + 109) / 110 + 1;
     for (int i = 0; i < nodes; i++) {
       BenchNodes.register(api, run + "-node-" + i, "\"bench-run\":\"" + run + "\"");

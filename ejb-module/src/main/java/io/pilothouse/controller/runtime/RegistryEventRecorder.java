@@ -34,8 +34,9 @@ import java.util.logging.Logger;
  * {@code involvedObject}, {@code source.component}, reason, message and type, lives in the object's
  * namespace ({@code default} for cluster-scoped objects) and is written through the object client
  * like any write. An identical event (same object, reason, message, component) seen again updates
- * the first one's {@code count} and {@code lastTimestamp} instead of adding a new one. Recording
- * never fails the caller: a failed write is logged and dropped.
+ * the first one's {@code count} and {@code lastTimestamp} instead of adding a new one. Past
+ * upstream's spam limit per source and object ({@link EventSpamFilter}) events are dropped.
+ * Recording never fails the caller: a failed write is logged and dropped.
  */
 @ApplicationScoped
 public class RegistryEventRecorder implements EventRecorder {
@@ -50,6 +51,7 @@ public class RegistryEventRecorder implements EventRecorder {
 
   private ObjectClient client;
   private Clock clock;
+  private EventSpamFilter spamFilter;
   private Executor writer = Runnable::run;
   private final Map<String, ObjectReference> recent =
       Collections.synchronizedMap(
@@ -72,6 +74,7 @@ public class RegistryEventRecorder implements EventRecorder {
   public RegistryEventRecorder(ObjectClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
+    this.spamFilter = new EventSpamFilter(clock);
   }
 
   @PostConstruct
@@ -107,6 +110,10 @@ public class RegistryEventRecorder implements EventRecorder {
 
   private void record(
       HasMetadata about, String component, String type, String reason, String message) {
+    if (!spamFilter.allow(component, reference(about))) {
+      LOG.fine(() -> "event about " + about.getMetadata().getName() + " over the spam limit");
+      return;
+    }
     writer.execute(() -> write(about, component, type, reason, message));
   }
 

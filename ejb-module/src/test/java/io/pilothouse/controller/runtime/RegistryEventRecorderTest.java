@@ -47,4 +47,13 @@ class RegistryEventRecorderTest {
             org.assertj.core.groups.Tuple.tuple("same", 2, "2026-01-01T00:00:05Z"),
             org.assertj.core.groups.Tuple.tuple("different", 1, "2026-01-01T00:00:05Z"));
   }
+
+  @Test
+  void eventsAboutOneObjectFromOneSourceStopAtUpstreamsSpamLimit() {
+    for (int i = 0; i < 40; i++) {
+      recorder.normal(node, "c", "Created", "created pod " + i);
+    }
+
+    assertThat(client.all(Event.class)).hasSize(EventSpamFilter.BURST);
+  }
 }
