@@ -131,7 +131,13 @@ public final class DeploymentScaleBenchmark {
     }
   }
 
-  private static void cleanup(Api api, String run) {
+  /**
+   * Deletes the run's objects and waits until they are gone, so that the next round does not share
+   * the machine with this one's deletions (a deletecollection of 1,000 pods can outlast the
+   * client's request timeout).
+   */
+  private static void cleanup(Api api, String run) throws InterruptedException {
+    long start = System.nanoTime();
     api.send(
         "DELETE",
         "/apis/apps/v1/namespaces/" + run + "/deployments/web?propagationPolicy=Orphan",
@@ -140,9 +146,19 @@ public final class DeploymentScaleBenchmark {
         "DELETE",
         "/apis/apps/v1/namespaces/" + run + "/replicasets?propagationPolicy=Orphan",
         null);
-    api.send("DELETE", "/api/v1/namespaces/" + run + "/pods?gracePeriodSeconds=0", null);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (System.nanoTime() < deadline
+        && api.json("GET", "/api/v1/namespaces/" + run + "/pods?limit=1", null).path("items").size()
+            > 0) {
+      api.send("DELETE", "/api/v1/namespaces/" + run + "/pods?gracePeriodSeconds=0", null);
+      Thread.sleep(1000);
+    }
     api.send("DELETE", "/api/v1/namespaces/" + run, null);
+    while (System.nanoTime() < deadline
+        && api.send("GET", "/api/v1/namespaces/" + run, null).statusCode() != 404) {
+      Thread.sleep(1000);
+    }
     api.send("DELETE", "/api/v1/nodes?labelSelector=bench-run%3D" + run, null);
-    System.out.println("  cleaned up " + run);
+    System.out.printf("  cleaned up %s in %.1f s%n", run, (System.nanoTime() - start) / 1e9);
   }
 }
