@@ -6,13 +6,15 @@ import io.pilothouse.controller.ControllerContext;
 import io.pilothouse.controller.ControllerKey;
 import io.pilothouse.controller.util.Expectations;
 import io.pilothouse.controller.util.PodControl;
+import io.pilothouse.controller.util.SlowStartBatch;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Upstream's {@code manageReplicas} for one ReplicaSet: creates the missing pods (at most {@link
- * #BURST_REPLICAS} per sync) or deletes the surplus in {@link ActivePodsRanking} order, recording
- * expectations and the SuccessfulCreate / SuccessfulDelete (or FailedCreate / FailedDelete) events.
+ * #BURST_REPLICAS} per sync, in slow-start batches) or deletes the surplus in {@link
+ * ActivePodsRanking} order, recording expectations and the SuccessfulCreate / SuccessfulDelete (or
+ * FailedCreate / FailedDelete) events.
  */
 final class ReplicaManager {
 
@@ -44,18 +46,18 @@ final class ReplicaManager {
     return active;
   }
 
+  /** Creates in {@link SlowStartBatch slow-start batches}, as upstream. */
   private List<Pod> create(List<Pod> active, int count) {
     List<Pod> result = new ArrayList<>(active);
-    List<String> created = new ArrayList<>();
     PodControl pods = new PodControl(context, rs, ReplicaSetController.NAME);
-    try {
-      for (int i = 0; i < count; i++) {
-        Pod pod = pods.create(rs.getSpec().getTemplate());
-        created.add(pod.getMetadata().getName());
-        result.add(pod);
-      }
-    } finally {
-      expectations.expectCreations(key, created);
+    SlowStartBatch.Outcome<Pod> outcome =
+        SlowStartBatch.run(
+            count, context.executor(), () -> pods.create(rs.getSpec().getTemplate()));
+    result.addAll(outcome.results());
+    expectations.expectCreations(
+        key, outcome.results().stream().map(p -> p.getMetadata().getName()).toList());
+    if (outcome.failure() != null) {
+      throw outcome.failure();
     }
     return result;
   }

@@ -18,6 +18,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,6 +48,8 @@ public class ControllerManager {
   @Inject private Informers informers;
   @Resource private ManagedThreadFactory threads;
 
+  private static final int CONCURRENT_CALLS = 8;
+
   private final List<ControllerLoop> loops = new ArrayList<>();
   private final ChangeDispatcher dispatcher =
       new ChangeDispatcher("controller-manager-dispatch", this::dispatch);
@@ -55,13 +60,31 @@ public class ControllerManager {
   @PostConstruct
   void discover() {
     listers = new CachedObjectClient(informers::objects, client, kinds);
-    ControllerContext context = new ControllerContext(client, events, Clock.systemUTC());
+    ControllerContext context =
+        new ControllerContext(client, events, Clock.systemUTC(), concurrentCalls());
     for (Controller controller : controllers) {
       loops.add(
           new ControllerLoop(
               controller, new WorkQueue<>(Clock.systemUTC(), RateLimiter.DEFAULT.copy()), context));
     }
     LOG.info(() -> "controllers: " + loops.stream().map(loop -> loop.controller().name()).toList());
+  }
+
+  /**
+   * The threads of the controllers' concurrent calls (slow-start batches of pod creates): a few,
+   * since every call is a write and writes queue for one revision lock; idle threads end.
+   */
+  private ThreadPoolExecutor concurrentCalls() {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            CONCURRENT_CALLS,
+            CONCURRENT_CALLS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            threads);
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /** Called when this instance wins the controller-manager Lease. */
