@@ -86,11 +86,7 @@ final class History {
         .map(
             r ->
                 new ObjectRevision(
-                    key,
-                    (Long) r[0],
-                    (EventType) r[1],
-                    (String) r[2],
-                    Instant.ofEpochMilli((Long) r[3])))
+                    key, (Long) r[0], (EventType) r[1], (String) r[2], writtenAt((Long) r[3])))
         .toList();
   }
 

@@ -32,4 +32,20 @@ class HistoryTimesTest {
       assertThat(history.get(0).writtenAt()).isAfterOrEqualTo(history.get(1).writtenAt());
     }
   }
+
+  @Test
+  void aRowWrittenBeforeTimesWereKeptReadsWithoutATime() {
+    ObjectKey key = ObjectKey.cluster("", "nodes", "n1");
+    try (TestDatabase db = TestDatabase.open("history-no-time")) {
+      db.withStore(s -> s.create(key, "u1", "{\"v\":1}", IndexedFields.EMPTY));
+      // as a database from before the hist_millis column holds it after the column was added
+      db.inTransaction(
+          em -> em.createNativeQuery("UPDATE ph_history SET hist_millis = NULL").executeUpdate());
+
+      List<ObjectRevision> history = db.inStore(s -> s.history(key, 10));
+
+      assertThat(history).extracting(ObjectRevision::body).containsExactly("{\"v\":1}");
+      assertThat(history.get(0).writtenAt()).isNull();
+    }
+  }
 }
