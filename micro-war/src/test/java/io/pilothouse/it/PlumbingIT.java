@@ -2,9 +2,12 @@ package io.pilothouse.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pilothouse.compaction.CompactionTimer;
+import io.pilothouse.compaction.H2FileCompaction;
+import io.pilothouse.compaction.H2FileStats;
 import io.pilothouse.json.KubernetesJson;
 import io.pilothouse.registry.ObjectRegistry;
 import io.pilothouse.registry.ResourceType;
@@ -24,8 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The runtime plumbing inside the deployed application (Arquillian, in-container): JPA writes read
  * back in a new transaction, a write's JMS message reaching the message-driven consumer only after
- * its transaction committed, nothing sent for a rolled-back write, and the EJB compaction timer
- * firing.
+ * its transaction committed, nothing sent for a rolled-back write, the EJB compaction timer firing,
+ * and the H2 file compaction reaching the engine under the server's connection pool.
  */
 @ExtendWith(ArquillianExtension.class)
 class PlumbingIT {
@@ -40,6 +43,7 @@ class PlumbingIT {
   @Inject ResourceTypes types;
   @Inject HeardChanges heard;
   @Inject CompactionTimer compaction;
+  @Inject H2FileCompaction fileCompaction;
   @Resource UserTransaction transaction;
 
   private ResourceType configMaps() {
@@ -100,5 +104,15 @@ class PlumbingIT {
     assertTrue(
         Poll.until(Duration.ofSeconds(20), () -> compaction.runs() >= before + 2),
         "the compaction timer did not fire twice in 20 s");
+  }
+
+  @Test
+  void h2FileCompactionReachesTheEngineBehindThePool() {
+    H2FileStats stats = fileCompaction.runNow();
+
+    assertNotNull(stats, "the file compaction could not reach H2's store (see the server log)");
+    assertTrue(stats.fileBytes() > 0, stats.toString());
+    assertTrue(stats.chunksFillRate() > 0 && stats.chunksFillRate() <= 100, stats.toString());
+    assertTrue(stats.fileFillRate() > 0 && stats.fileFillRate() <= 100, stats.toString());
   }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /**
@@ -42,20 +41,16 @@ public class EventRow {
   @Column(name = "obj_uid", length = KeyColumns.UID, nullable = false)
   private String uid;
 
-  @Lob
-  @Column(name = "obj_body", nullable = false)
+  @Column(name = "obj_body", length = KeyColumns.BODY, nullable = false)
   private String body;
 
-  @Lob
-  @Column(name = "prev_body")
+  @Column(name = "prev_body", length = KeyColumns.BODY)
   private String prevBody;
 
-  @Lob
-  @Column(name = "obj_indexed")
+  @Column(name = "obj_indexed", length = KeyColumns.BODY)
   private String indexed;
 
-  @Lob
-  @Column(name = "prev_indexed")
+  @Column(name = "prev_indexed", length = KeyColumns.BODY)
   private String prevIndexed;
 
   protected EventRow() {}

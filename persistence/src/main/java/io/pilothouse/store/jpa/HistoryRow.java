@@ -8,7 +8,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /**
@@ -45,8 +44,7 @@ public class HistoryRow {
   @Column(name = "obj_name", length = KeyColumns.NAME, nullable = false)
   private String name;
 
-  @Lob
-  @Column(name = "obj_body", nullable = false)
+  @Column(name = "obj_body", length = KeyColumns.BODY, nullable = false)
   private String body;
 
   /**

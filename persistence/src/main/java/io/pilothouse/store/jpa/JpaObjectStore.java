@@ -53,19 +53,33 @@ public final class JpaObjectStore implements ObjectStore {
 
   /**
    * Creates the counter rows if this is a fresh database, applies the dialect's startup settings,
-   * and raises the revision counter to the newest written revision if it lags behind (returns by
-   * how much, 0 normally). Call once at startup in a transaction of its own; without it the first
-   * write creates the counters, which two concurrent first writers may race.
+   * converts columns left by earlier versions (bodies stored as CLOBs) to today's types, and raises
+   * the revision counter to the newest written revision if it lags behind (returns by how much, 0
+   * normally). Call once at startup in a transaction of its own; without it the first write creates
+   * the counters, which two concurrent first writers may race.
    */
   public long initialize() {
     for (String statement : ctx.dialect().startupStatements()) {
       ctx.em().createNativeQuery(statement).executeUpdate();
     }
+    upgradeColumns();
     CounterRow revision = ctx.revisions().lock(CounterRow.REVISION);
     ctx.revisions().lock(CounterRow.COMPACTED);
     long before = revision.value();
     long raised = ctx.revisions().raiseToWrittenRevisions(revision);
     return raised == 0 ? 0 : raised - before;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void upgradeColumns() {
+    String query = ctx.dialect().columnsQuery();
+    if (query == null) {
+      return;
+    }
+    List<Object[]> columns = ctx.em().createNativeQuery(query).getResultList();
+    for (String statement : ctx.dialect().upgradeStatements(columns)) {
+      ctx.em().createNativeQuery(statement).executeUpdate();
+    }
   }
 
   @Override

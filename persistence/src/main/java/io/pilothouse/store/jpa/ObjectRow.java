@@ -6,7 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -48,12 +47,10 @@ public class ObjectRow {
   @Column(name = "obj_uid", length = KeyColumns.UID, nullable = false)
   private String uid;
 
-  @Lob
-  @Column(name = "obj_body", nullable = false)
+  @Column(name = "obj_body", length = KeyColumns.BODY, nullable = false)
   private String body;
 
-  @Lob
-  @Column(name = "obj_indexed")
+  @Column(name = "obj_indexed", length = KeyColumns.BODY)
   private String indexed;
 
   @Column(name = "mod_revision", nullable = false)

@@ -32,6 +32,19 @@ public interface SqlDialect {
     return java.util.List.of();
   }
 
+  /**
+   * The statements that bring a database created by an earlier version up to today's column types,
+   * given the columns it holds as (table, column, data type) rows from {@link #columnsQuery()}.
+   */
+  default java.util.List<String> upgradeStatements(java.util.List<Object[]> columns) {
+    return java.util.List.of();
+  }
+
+  /** A query for the store tables' (table, column, data type), or null if no upgrade needs it. */
+  default String columnsQuery() {
+    return null;
+  }
+
   /** The dialect for a JDBC URL ({@code jdbc:h2:...}, {@code jdbc:postgresql:...}). */
   static SqlDialect forJdbcUrl(String url) {
     String u = url.toLowerCase(Locale.ROOT);

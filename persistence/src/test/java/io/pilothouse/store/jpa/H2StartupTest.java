@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link JpaObjectStore#initialize()} switches off H2's re-use of previous query results, whose
- * race (h2database issue 4208) let two writes take the same revision, whatever the JDBC URL says.
+ * race (h2database issue 4208) let two writes take the same revision, whatever the JDBC URL says;
+ * raises a counter left behind; and converts bodies an earlier version stored as CLOBs.
  */
 class H2StartupTest {
 
@@ -66,6 +67,52 @@ class H2StartupTest {
     assertThat(db.currentRevision()).isEqualTo(written + 1);
     long again = db.inTransactionResult(em -> db.store(em).initialize());
     assertThat(again).isZero();
+  }
+
+  @Test
+  void initializeConvertsBodiesLeftAsClobsByEarlierVersions() {
+    assumeTrue(db.dialect() == SqlDialect.H2, "H2 only");
+    db.clear();
+    db.inTransaction(em -> db.store(em).initialize());
+    ObjectKey key = ObjectKey.namespaced("", "configmaps", "default", "from-before");
+    String body = "{\"data\":\"" + "x".repeat(2000) + "\"}";
+    db.withStore(s -> s.create(key, "uid", body, IndexedFields.EMPTY));
+    // the schema of a database created while bodies were CLOBs
+    db.inTransaction(
+        em -> {
+          for (String column : new String[] {"obj_body", "obj_indexed"}) {
+            em.createNativeQuery(
+                    "ALTER TABLE ph_object ALTER COLUMN " + column + " SET DATA TYPE CLOB")
+                .executeUpdate();
+          }
+        });
+    assertThat(columnType("OBJ_BODY")).isEqualTo("CHARACTER LARGE OBJECT");
+
+    db.inTransaction(em -> db.store(em).initialize());
+
+    assertThat(columnType("OBJ_BODY")).isEqualTo("CHARACTER VARYING");
+    assertThat(columnType("OBJ_INDEXED")).isEqualTo("CHARACTER VARYING");
+    db.withStore(s -> assertThat(s.get(key).orElseThrow().body()).isEqualTo(body));
+    long types =
+        db.inTransactionResult(
+            em ->
+                (Long)
+                    em.createNativeQuery(
+                            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA ="
+                                + " CURRENT_SCHEMA AND DATA_TYPE = 'CHARACTER LARGE OBJECT'")
+                        .getSingleResult());
+    assertThat(types).isZero();
+  }
+
+  private static String columnType(String column) {
+    return db.inTransactionResult(
+        em ->
+            (String)
+                em.createNativeQuery(
+                        "SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA ="
+                            + " CURRENT_SCHEMA AND TABLE_NAME = 'PH_OBJECT' AND COLUMN_NAME = ?")
+                    .setParameter(1, column)
+                    .getSingleResult());
   }
 
   private static SessionLocal h2Session(EntityManager em) {
