@@ -31,8 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * without bound under constant Lease churn. Every interval (default 10 s) this timer asks the
  * MVStore to rewrite the live pages of its sparsest old chunks, a bounded amount at a time, so that
  * the chunks left behind die and their space is reused. It logs the file's size whenever it passes
- * a quarter above the largest yet, and keeps the last measurement for tests. Nothing to do for a
- * server database such as PostgreSQL.
+ * a quarter above the largest yet. Nothing to do for a server database such as PostgreSQL.
  */
 @Singleton
 @Startup
@@ -64,7 +63,6 @@ public class H2FileCompaction {
   @ConfigProperty(name = "pilothouse.h2.compaction.write.mib", defaultValue = "16")
   private int writeMib;
 
-  private volatile H2FileStats last;
   private long highWater;
 
   @PostConstruct
@@ -90,7 +88,6 @@ public class H2FileCompaction {
       boolean rewrote = store.compact(targetFillRate, writeMib << 20);
       H2FileStats stats = store.stats(rewrote, (System.nanoTime() - started) / 1_000_000);
       log(stats);
-      last = stats;
       return stats;
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "could not compact the H2 database file", e);
@@ -105,10 +102,5 @@ public class H2FileCompaction {
     } else {
       LOG.fine(stats::toString);
     }
-  }
-
-  /** The measurement after the last run, or null before the first. */
-  public H2FileStats lastRun() {
-    return last;
   }
 }
