@@ -25,6 +25,9 @@ public final class ApiBenchmark {
     Api api = new Api(options.getOrDefault("--server", "http://127.0.0.1:8080"));
     int pods = Integer.parseInt(options.getOrDefault("--pods", "10000"));
     int clients = Integer.parseInt(options.getOrDefault("--clients", "32"));
+    int warmup =
+        Integer.parseInt(
+            options.getOrDefault("--warmup", Integer.toString(CreateScenario.DEFAULT_WARMUP)));
     String schedulerName =
         options.getOrDefault("--scheduler-name", CreateScenario.UNSERVED_SCHEDULER);
     Set<String> scenarios =
@@ -54,10 +57,11 @@ public final class ApiBenchmark {
       if (scenarios.contains("1")) {
         String ns = run + "-pods";
         made.add(new String[] {ns, null, Integer.toString(pods)});
-        made.add(new String[] {run + "-warm", null, Integer.toString(CreateScenario.WARMUP)});
+        made.add(new String[] {run + "-warm", null, Integer.toString(warmup)});
         api.createNamespace(run + "-warm");
         api.createNamespace(ns);
-        new CreateScenario(api, schedulerName).runAndReport(ns, run + "-warm", pods, clients);
+        new CreateScenario(api, schedulerName)
+            .runAndReport(ns, run + "-warm", warmup, pods, clients);
         loads.add("after 1: " + BenchMain.load());
         if (scenarios.contains("3")) {
           new ListScenario(api).runAndReport(ns, pods, 500, 5);
@@ -105,7 +109,8 @@ public final class ApiBenchmark {
       String arg = args[i];
       if (arg.equals("-h") || arg.equals("--help")) {
         System.out.println(
-            "usage: ApiBenchmark [--server URL] [--pods N] [--clients N] [--scenarios 1,2,3,4]"
+            "usage: ApiBenchmark [--server URL] [--pods N] [--warmup N] [--clients N]"
+                + " [--scenarios 1,2,3,4]"
                 + " [--scheduler-name NAME]"
                 + " [--no-cleanup true]");
         System.exit(0);

@@ -27,6 +27,14 @@ public interface ObjectClient {
   <T extends HasMetadata> List<T> list(
       Class<T> kind, String namespace, String labelSelector, String fieldSelector);
 
+  /**
+   * The names of a kind's objects in one namespace or all ({@code namespace} null); a client that
+   * can answer without decoding every object does.
+   */
+  default List<String> names(Class<? extends HasMetadata> kind, String namespace) {
+    return list(kind, namespace, null, null).stream().map(o -> o.getMetadata().getName()).toList();
+  }
+
   /** Creates the object (generateName honoured); returns it as stored. */
   <T extends HasMetadata> T create(T object);
 

@@ -15,9 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -74,14 +74,17 @@ public class PodGarbageCollector implements Controller {
   @Override
   public SyncResult sync(ControllerKey key, ControllerContext context) {
     ObjectClient client = context.client();
-    Set<String> nodes =
-        client.list(Node.class, null, null, null).stream()
-            .map(node -> node.getMetadata().getName())
-            .collect(Collectors.toSet());
+    // node names from the listers, without decoding every Node; a node they lack is confirmed
+    // gone by the store before its pods are deleted (the listers may not have seen it yet)
+    Set<String> nodes = new HashSet<>(context.listers().names(Node.class, null));
     List<Pod> terminated = new ArrayList<>();
     for (Pod pod : client.list(Pod.class, null, null, null)) {
       String nodeName = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
-      boolean orphaned = nodeName != null && !nodeName.isEmpty() && !nodes.contains(nodeName);
+      boolean orphaned =
+          nodeName != null
+              && !nodeName.isEmpty()
+              && !nodes.contains(nodeName)
+              && client.get(Node.class, null, nodeName).isEmpty();
       boolean unscheduledTerminating =
           (nodeName == null || nodeName.isEmpty())
               && pod.getMetadata().getDeletionTimestamp() != null;

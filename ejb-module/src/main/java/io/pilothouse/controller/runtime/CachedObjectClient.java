@@ -73,6 +73,19 @@ public final class CachedObjectClient implements ObjectClient {
     }
   }
 
+  @Override
+  public List<String> names(Class<? extends HasMetadata> kind, String namespace) {
+    ResourceType type = kinds.of(kind);
+    ObjectCache objects = cache.get();
+    if (!objects.caches(type.groupResource())) {
+      return registry.names(kind, namespace);
+    }
+    String scope = type.namespaced() ? emptyToNull(namespace) : null;
+    return objects.list(type.group(), type.resource(), scope, null, null).stream()
+        .map(object -> object.key().name())
+        .toList();
+  }
+
   private static <T> T typed(CachedObject object, Class<T> kind) {
     return RegistryObjectClient.typed(
         ObjectCodec.decode(object.body(), object.modRevision()), kind);

@@ -61,7 +61,7 @@ public class ControllerManager {
   void discover() {
     listers = new CachedObjectClient(informers::objects, client, kinds);
     ControllerContext context =
-        new ControllerContext(client, events, Clock.systemUTC(), concurrentCalls());
+        new ControllerContext(client, events, Clock.systemUTC(), concurrentCalls(), listers);
     for (Controller controller : controllers) {
       loops.add(
           new ControllerLoop(

@@ -46,6 +46,49 @@ class NodeLifecycleControllerTest {
   }
 
   @Test
+  void leaseRenewalsTriggerNoSyncButMoveTheNextLookOn() {
+    assertThat(controller.watchedResources()).containsExactly("nodes");
+    client.seed(node("n1", "True", false, List.of()), lease("n1", NOW.minusSeconds(10)));
+    Duration first = sync("n1").requeueAfter();
+
+    // the kubelet renewed the Lease before the look that the first sync asked for came due
+    clock.advance(first);
+    client.update(lease("n1", clock.instant().minusSeconds(5)));
+    SyncResult due = sync("n1");
+
+    assertThat(client.writes()).extracting(FakeObjectClient.Call::kind).containsExactly("Lease");
+    assertThat(NodeHealth.ready(client.require(Node.class, null, "n1")).orElseThrow().getStatus())
+        .isEqualTo("True");
+    assertThat(due.requeueAfter()).isEqualTo(Duration.ofSeconds(36));
+  }
+
+  @Test
+  void aHealthyNodeInTheListersNeedsNoStoreRead() {
+    FakeObjectClient listers = new FakeObjectClient(clock);
+    listers.seed(node("n1", "True", false, List.of()), lease("n1", NOW.minusSeconds(10)));
+    ControllerContext cached = new ControllerContext(client, events, clock, Runnable::run, listers);
+
+    SyncResult result = controller.sync(new ControllerKey(null, "n1"), cached);
+
+    assertThat(result.requeueAfter()).isEqualTo(Duration.ofSeconds(31));
+    assertThat(client.calls()).isEmpty();
+  }
+
+  @Test
+  void aNodeSilentInLaggingListersIsJudgedFromTheStore() {
+    FakeObjectClient listers = new FakeObjectClient(clock);
+    listers.seed(node("n1", "True", false, List.of()), lease("n1", NOW.minusSeconds(41)));
+    client.seed(node("n1", "True", false, List.of()), lease("n1", NOW.minusSeconds(2)));
+    ControllerContext cached = new ControllerContext(client, events, clock, Runnable::run, listers);
+
+    SyncResult result = controller.sync(new ControllerKey(null, "n1"), cached);
+
+    assertThat(client.writes()).isEmpty();
+    assertThat(events.reasons()).isEmpty();
+    assertThat(result.requeueAfter()).isEqualTo(Duration.ofSeconds(39));
+  }
+
+  @Test
   void aSilentNodeGoesUnknownWithTheUnreachableTaintAndAnEvent() {
     client.seed(node("n1", "True", false, List.of()), lease("n1", NOW.minusSeconds(41)));
 

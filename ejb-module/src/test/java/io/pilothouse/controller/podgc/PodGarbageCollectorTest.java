@@ -39,6 +39,19 @@ class PodGarbageCollectorTest {
   }
 
   @Test
+  void aNodeTheListersHaveNotSeenYetIsConfirmedInTheStoreAndKeepsItsPods() {
+    client.seed(node("new"), pod("on-new", "new", "Running", "2026-01-01T00:00:01Z", false));
+    FakeObjectClient listers = new FakeObjectClient(clock);
+    ControllerContext lagging =
+        new ControllerContext(client, new FakeEventRecorder(), clock, Runnable::run, listers);
+
+    new PodGarbageCollector(100).sync(PodGarbageCollector.PASS, lagging);
+
+    assertThat(client.all(Pod.class)).extracting(p -> p.getMetadata().getName()).contains("on-new");
+    assertThat(client.calls("get", Node.class)).hasSize(1);
+  }
+
+  @Test
   void terminatedPodsOverTheThresholdGoOldestFirst() {
     client.seed(
         node("here"),

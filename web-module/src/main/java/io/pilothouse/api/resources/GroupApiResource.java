@@ -6,6 +6,7 @@ import io.pilothouse.api.server.Representations;
 import io.pilothouse.api.server.RequestInfo;
 import io.pilothouse.api.server.ResourceRequests;
 import io.pilothouse.discovery.DiscoveryDocuments;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +25,9 @@ import java.io.InputStream;
 
 /**
  * The named groups, {@code /apis}: discovery and every {@code /apis/{group}/{version}/...} path.
+ * One instance serves every request, as {@link CoreApiResource}.
  */
+@ApplicationScoped
 @Path("apis")
 public class GroupApiResource {
 
