@@ -1,6 +1,7 @@
 package io.pilothouse.controller.garbagecollector;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.pilothouse.changefeed.ChangeType;
 import io.pilothouse.changefeed.StoreChange;
 import io.pilothouse.controller.Controller;
@@ -99,7 +100,7 @@ public class GarbageCollector implements Controller {
   @Override
   public SyncResult sync(ControllerKey key, ControllerContext context) {
     GcKinds.Target target = GcKinds.parse(key).orElse(null);
-    if (target == null) {
+    if (target == null || settled(context.listers(), key, target)) {
       return SyncResult.DONE;
     }
     HasMetadata object =
@@ -117,6 +118,35 @@ public class GarbageCollector implements Controller {
       }
     }
     return OwnerCheck.collectIfOrphaned(context, object);
+  }
+
+  /**
+   * Whether the listers show nothing to do: the object is not being deleted and every owner it
+   * names lives, with the same uid, and is not being deleted in the foreground. Decided without a
+   * store read, as upstream decides from its graph; should the listers lag, the change they have
+   * not applied yet requeues the key once they have (so the resync of every owned object costs no
+   * database reads).
+   */
+  private static boolean settled(ObjectClient listers, ControllerKey key, GcKinds.Target target) {
+    HasMetadata object = listers.get(target.kind(), key.namespace(), target.name()).orElse(null);
+    if (object == null || object.getMetadata().getDeletionTimestamp() != null) {
+      return false;
+    }
+    for (OwnerReference ref : OwnerRefs.refs(object)) {
+      Optional<Class<? extends HasMetadata>> kind = GcKinds.of(ref);
+      if (kind.isEmpty()) {
+        continue;
+      }
+      String namespace = GcKinds.clusterScoped(kind.get()) ? null : key.namespace();
+      HasMetadata owner = listers.get(kind.get(), namespace, ref.getName()).orElse(null);
+      if (owner == null
+          || !ref.getUid().equals(owner.getMetadata().getUid())
+          || (owner.getMetadata().getDeletionTimestamp() != null
+              && finalizers(owner).contains(FOREGROUND))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static List<String> finalizers(HasMetadata object) {

@@ -192,4 +192,32 @@ class GarbageCollectorTest {
         .extracting(OwnerReference::getKind)
         .containsExactly("Deployment");
   }
+
+  @Test
+  void anObjectWhoseOwnersLiveInTheListersCostsNoStoreRead() {
+    Deployment owner = deployment();
+    pod("a", OwnerRefs.controllerRef(owner));
+    FakeObjectClient store = new FakeObjectClient(clock);
+    ControllerContext cached =
+        new ControllerContext(store, new FakeEventRecorder(), clock, Runnable::run, client);
+
+    gc.sync(new ControllerKey("ns", "pods/a"), cached);
+
+    assertThat(store.calls()).isEmpty();
+  }
+
+  @Test
+  void anOwnerGoneFromTheListersIsConfirmedInTheStore() {
+    Deployment owner = deployment();
+    pod("a", OwnerRefs.controllerRef(owner));
+    FakeObjectClient listers = new FakeObjectClient(clock);
+    ControllerContext lagging =
+        new ControllerContext(client, new FakeEventRecorder(), clock, Runnable::run, listers);
+    client.clearCalls();
+
+    gc.sync(new ControllerKey("ns", "pods/a"), lagging);
+
+    assertThat(client.writes()).isEmpty();
+    assertThat(client.require(Pod.class, "ns", "a").getMetadata().getOwnerReferences()).hasSize(1);
+  }
 }
