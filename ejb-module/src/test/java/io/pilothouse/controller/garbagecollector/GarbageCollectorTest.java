@@ -195,29 +195,30 @@ class GarbageCollectorTest {
 
   @Test
   void anObjectWhoseOwnersLiveInTheListersCostsNoStoreRead() {
-    Deployment owner = deployment();
-    pod("a", OwnerRefs.controllerRef(owner));
     FakeObjectClient store = new FakeObjectClient(clock);
-    ControllerContext cached =
-        new ControllerContext(store, new FakeEventRecorder(), clock, Runnable::run, client);
 
-    gc.sync(new ControllerKey("ns", "pods/a"), cached);
+    syncOwnedPod(store, client);
 
     assertThat(store.calls()).isEmpty();
   }
 
   @Test
   void anOwnerGoneFromTheListersIsConfirmedInTheStore() {
-    Deployment owner = deployment();
-    pod("a", OwnerRefs.controllerRef(owner));
-    FakeObjectClient listers = new FakeObjectClient(clock);
-    ControllerContext lagging =
-        new ControllerContext(client, new FakeEventRecorder(), clock, Runnable::run, listers);
-    client.clearCalls();
-
-    gc.sync(new ControllerKey("ns", "pods/a"), lagging);
+    syncOwnedPod(client, new FakeObjectClient(clock));
 
     assertThat(client.writes()).isEmpty();
     assertThat(client.require(Pod.class, "ns", "a").getMetadata().getOwnerReferences()).hasSize(1);
+  }
+
+  /**
+   * Creates a Deployment and a pod it owns in {@link #client}, then syncs the pod with {@code
+   * store} as the client and {@code listers} as the listers (calls made before are cleared).
+   */
+  private void syncOwnedPod(FakeObjectClient store, FakeObjectClient listers) {
+    pod("a", OwnerRefs.controllerRef(deployment()));
+    client.clearCalls();
+    gc.sync(
+        new ControllerKey("ns", "pods/a"),
+        new ControllerContext(store, new FakeEventRecorder(), clock, Runnable::run, listers));
   }
 }
