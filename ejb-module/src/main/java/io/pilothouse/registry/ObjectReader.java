@@ -4,11 +4,8 @@ import io.pilothouse.store.InvalidContinueTokenException;
 import io.pilothouse.store.InvalidSelectorException;
 import io.pilothouse.store.ListQuery;
 import io.pilothouse.store.ListResult;
-import io.pilothouse.store.ObjectKey;
 import io.pilothouse.store.RevisionCompactedException;
 import io.pilothouse.store.StoredObject;
-import io.pilothouse.store.watch.CachedObject;
-import io.pilothouse.store.watch.ObjectCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,25 +26,6 @@ final class ObjectReader {
             .get(RegistryContext.key(type, namespace, name))
             .orElseThrow(() -> RegistryErrors.notFound(type, name));
     return ObjectCodec.decode(stored);
-  }
-
-  /**
-   * The object for an update that names {@code revision}: the informer cache's copy when it holds
-   * exactly that write, else the store's (as upstream's GuaranteedUpdate starts from the watch
-   * cache's copy). Safe because a cached copy can only lag: if the store has moved on since, the
-   * store's own check under its write lock refuses the update with a conflict, which is the right
-   * answer for a caller whose resourceVersion is no longer the newest.
-   */
-  ObjectNode getForUpdate(ResourceType type, String namespace, String name, long revision) {
-    ObjectKey key = RegistryContext.key(type, namespace, name);
-    ObjectCache cache = ctx.informers() == null ? null : ctx.informers().objects();
-    if (revision > 0 && cache != null && cache.caches(key.groupResource())) {
-      Optional<CachedObject> cached = cache.get(key);
-      if (cached.isPresent() && cached.get().modRevision() == revision) {
-        return ObjectCodec.decode(cached.get().body(), revision);
-      }
-    }
-    return get(type, namespace, name);
   }
 
   Optional<ObjectNode> find(ResourceType type, String namespace, String name) {

@@ -1,6 +1,5 @@
 package io.pilothouse.registry;
 
-import io.pilothouse.api.StatusException;
 import io.pilothouse.changefeed.ChangeType;
 import io.pilothouse.registry.validation.FieldError;
 import io.pilothouse.store.ConflictException;
@@ -34,8 +33,7 @@ final class ObjectUpdater {
       boolean status,
       WriteOptions options) {
     RequestChecks.knownFieldsOnly(type, body, options);
-    ObjectNode old =
-        new ObjectReader(ctx).getForUpdate(type, namespace, name, suggestedRevision(body));
+    ObjectNode old = new ObjectReader(ctx).get(type, namespace, name);
     ObjectNode object = body.deepCopy();
     RequestChecks.typeMatches(type, object);
     ObjectNode metadata = ObjectNodes.metadata(object);
@@ -147,15 +145,6 @@ final class ObjectUpdater {
     if (uid != null && !uid.isEmpty() && !uid.equals(oldUid)) {
       throw RegistryErrors.preconditionFailed(
           type, name, "UID in precondition: " + uid + ", UID in object meta: " + oldUid);
-    }
-  }
-
-  /** The body's resourceVersion as a number, 0 when absent or malformed (refused later). */
-  private static long suggestedRevision(ObjectNode body) {
-    try {
-      return expectedRevision(body);
-    } catch (StatusException e) {
-      return 0;
     }
   }
 

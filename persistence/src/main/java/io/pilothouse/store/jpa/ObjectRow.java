@@ -6,9 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.NamedQuery;
-import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -29,32 +26,7 @@ import jakarta.persistence.Version;
           unique = true),
       @Index(name = "ph_object_uid_ix", columnList = "obj_uid")
     })
-@NamedQuery(
-    name = ObjectRow.FIND,
-    query = ObjectRow.BY_KEY,
-    hints = @QueryHint(name = ObjectRow.REFRESH_HINT, value = "true"))
-@NamedQuery(
-    name = ObjectRow.FIND_FOR_UPDATE,
-    query = ObjectRow.BY_KEY,
-    lockMode = LockModeType.PESSIMISTIC_WRITE,
-    hints = @QueryHint(name = ObjectRow.REFRESH_HINT, value = "true"))
 public class ObjectRow {
-
-  /**
-   * The row of one key, as named queries so that EclipseLink prepares their SQL once (a query built
-   * from a string, or given a lock mode or hint after creation, is prepared again on every use).
-   */
-  static final String FIND = "ObjectRow.find";
-
-  /** {@link #FIND} with {@code SELECT ... FOR UPDATE}. */
-  static final String FIND_FOR_UPDATE = "ObjectRow.findForUpdate";
-
-  static final String BY_KEY =
-      "SELECT o FROM ObjectRow o WHERE o.apiGroup = :g AND o.resource = :r"
-          + " AND o.namespace = :ns AND o.name = :n";
-
-  /** EclipseLink's hint to overwrite an already managed instance with the row just read. */
-  static final String REFRESH_HINT = "eclipselink.refresh";
 
   @Id
   @Column(name = "create_revision")

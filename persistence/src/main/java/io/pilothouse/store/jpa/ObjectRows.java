@@ -3,12 +3,16 @@ package io.pilothouse.store.jpa;
 import io.pilothouse.store.ObjectKey;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 
 /** Looks up the {@code ph_object} row of a key, always reading the database's current state. */
 final class ObjectRows {
+
+  /** EclipseLink's hint to overwrite an already managed instance with the row just read. */
+  private static final String REFRESH_HINT = "eclipselink.refresh";
 
   private static final String KEY_MATCH =
       "o.apiGroup = :g AND o.resource = :r AND o.namespace = :ns AND o.name = :n";
@@ -25,7 +29,7 @@ final class ObjectRows {
 
   /** The row as last committed, for reading. */
   Optional<ObjectRow> find(ObjectKey key) {
-    return query(ObjectRow.FIND, key).getResultList().stream().findFirst();
+    return query(key).getResultList().stream().findFirst();
   }
 
   /**
@@ -35,7 +39,8 @@ final class ObjectRows {
    * previous writer's rows.
    */
   Optional<ObjectRow> findForUpdate(ObjectKey key) {
-    return query(ObjectRow.FIND_FOR_UPDATE, key).getResultList().stream().findFirst();
+    return query(key).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
+        .findFirst();
   }
 
   /**
@@ -73,8 +78,10 @@ final class ObjectRows {
     }
   }
 
-  private TypedQuery<ObjectRow> query(String namedQuery, ObjectKey key) {
-    return bind(em.createNamedQuery(namedQuery, ObjectRow.class), key);
+  private TypedQuery<ObjectRow> query(ObjectKey key) {
+    return bind(
+            em.createQuery("SELECT o FROM ObjectRow o WHERE " + KEY_MATCH, ObjectRow.class), key)
+        .setHint(REFRESH_HINT, "true");
   }
 
   private static <T> TypedQuery<T> bind(TypedQuery<T> query, ObjectKey key) {
