@@ -19,10 +19,10 @@ import jakarta.jms.JMSDestinationDefinition;
  * connection factory is declared non-transactional), so a local transaction commits the same way at
  * a fraction of the cost.
  *
- * <p>No statement cache on the pool: with {@code fish.payara.statement-cache-size=64} (tried, to
- * save H2 re-parsing statements, 4 % of the CPU under Lease churn) two writes took the same
- * revision in {@code ReliabilityIT}, as with H2's own larger query cache before
- * (docs/architecture.md).
+ * <p>No statement cache on the pool: {@code fish.payara.statement-cache-size=64} (to save H2
+ * re-parsing statements, 4 % of the CPU under Lease churn) was tried together with changes to the
+ * update transaction that let two writes take the same revision in {@code ReliabilityIT}; all were
+ * reverted (docs/architecture.md).
  *
  * <p>The JMS definitions suit a full application server's built-in broker; the Payara Micro WAR
  * overrides them by name in its {@code WEB-INF/ejb-jar.xml} to use the ActiveMQ resource adapter
