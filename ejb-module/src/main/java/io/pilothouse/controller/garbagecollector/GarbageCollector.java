@@ -139,10 +139,7 @@ public class GarbageCollector implements Controller {
       }
       String namespace = GcKinds.clusterScoped(kind.get()) ? null : key.namespace();
       HasMetadata owner = listers.get(kind.get(), namespace, ref.getName()).orElse(null);
-      if (owner == null
-          || !ref.getUid().equals(owner.getMetadata().getUid())
-          || (owner.getMetadata().getDeletionTimestamp() != null
-              && finalizers(owner).contains(FOREGROUND))) {
+      if (OwnerCheck.standing(ref, owner) != OwnerCheck.Standing.SOLID) {
         return false;
       }
     }

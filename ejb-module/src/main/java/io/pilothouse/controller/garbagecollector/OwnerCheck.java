@@ -20,6 +20,26 @@ final class OwnerCheck {
 
   private OwnerCheck() {}
 
+  /** How a reference stands against the object found under its owner's name (null: none). */
+  enum Standing {
+    /** The owner lives. */
+    SOLID,
+    /** No owner by that name and uid. */
+    DANGLING,
+    /** The owner is being deleted in the foreground: it waits for its dependents. */
+    WAITING
+  }
+
+  static Standing standing(OwnerReference ref, HasMetadata owner) {
+    if (owner == null || !ref.getUid().equals(owner.getMetadata().getUid())) {
+      return Standing.DANGLING;
+    }
+    return owner.getMetadata().getDeletionTimestamp() != null
+            && GarbageCollector.finalizers(owner).contains(GarbageCollector.FOREGROUND)
+        ? Standing.WAITING
+        : Standing.SOLID;
+  }
+
   static SyncResult collectIfOrphaned(ControllerContext context, HasMetadata object) {
     List<OwnerReference> refs = OwnerRefs.refs(object);
     if (refs.isEmpty()) {
@@ -37,13 +57,10 @@ final class OwnerCheck {
       String namespace =
           GcKinds.clusterScoped(kind.get()) ? null : object.getMetadata().getNamespace();
       HasMetadata owner = context.client().get(kind.get(), namespace, ref.getName()).orElse(null);
-      if (owner == null || !ref.getUid().equals(owner.getMetadata().getUid())) {
-        dangling.add(ref);
-      } else if (owner.getMetadata().getDeletionTimestamp() != null
-          && GarbageCollector.finalizers(owner).contains(GarbageCollector.FOREGROUND)) {
-        waiting.add(ref);
-      } else {
-        solid.add(ref);
+      switch (standing(ref, owner)) {
+        case DANGLING -> dangling.add(ref);
+        case WAITING -> waiting.add(ref);
+        default -> solid.add(ref);
       }
     }
     if (!solid.isEmpty()) {
