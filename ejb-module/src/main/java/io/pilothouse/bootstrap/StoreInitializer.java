@@ -28,7 +28,7 @@ public class StoreInitializer {
 
   @PostConstruct
   void initialize() {
-    JpaObjectStore store = new JpaObjectStore(em, settings.dialect(), settings.config());
+    JpaObjectStore store = settings.store(em);
     long repaired = store.initialize();
     if (repaired > 0) {
       LOG.warning(

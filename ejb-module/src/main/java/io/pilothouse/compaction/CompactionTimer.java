@@ -56,7 +56,7 @@ public class CompactionTimer {
 
   @Timeout
   void compact() {
-    JpaObjectStore store = new JpaObjectStore(em, settings.dialect(), settings.config());
+    JpaObjectStore store = settings.store(em);
     long before = store.compactedRevision();
     compactedRevision = store.compact(windowRevisions);
     runs.incrementAndGet();

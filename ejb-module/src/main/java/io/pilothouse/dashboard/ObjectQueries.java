@@ -35,7 +35,7 @@ public class ObjectQueries {
   @Inject private ResourceTypes types;
 
   private JpaObjectStore store() {
-    return new JpaObjectStore(em, settings.dialect(), settings.config());
+    return settings.store(em);
   }
 
   /** The served resource {@code resource} of {@code group}. */

@@ -3,7 +3,6 @@ package io.pilothouse.registry;
 import io.pilothouse.api.StatusException;
 import io.pilothouse.changefeed.StoreChange;
 import io.pilothouse.registry.patch.PatchType;
-import io.pilothouse.store.jpa.JpaObjectStore;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -51,12 +50,7 @@ public class ObjectRegistry {
 
   private RegistryContext context() {
     return new RegistryContext(
-        new JpaObjectStore(em, settings.dialect(), settings.config()),
-        types,
-        changes::fire,
-        clock.instant(),
-        serviceNetwork,
-        informers);
+        settings.store(em), types, changes::fire, clock.instant(), serviceNetwork, informers);
   }
 
   public ObjectNode get(ResourceType type, String namespace, String name) {

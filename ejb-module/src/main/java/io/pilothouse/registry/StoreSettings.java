@@ -1,20 +1,30 @@
 package io.pilothouse.registry;
 
+import io.pilothouse.store.jpa.JpaObjectStore;
 import io.pilothouse.store.jpa.SqlDialect;
 import io.pilothouse.store.jpa.StoreConfig;
+import io.pilothouse.store.jpa.WriteGate;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The store's configuration as the control plane reads it: the SQL dialect of the configured
- * database and how many revisions of each object the history keeps.
+ * database, how many revisions of each object the history keeps, and, for the embedded H2 store,
+ * the process-wide {@link TransactionWriteGate}. Every bean builds its store here.
  */
 @ApplicationScoped
 public class StoreSettings {
 
   private SqlDialect dialect;
   private StoreConfig config;
+  private WriteGate gate = WriteGate.NONE;
+
+  @Resource private TransactionSynchronizationRegistry transactions;
 
   StoreSettings() {}
 
@@ -26,11 +36,23 @@ public class StoreSettings {
     this.config = StoreConfig.DEFAULT.withHistoryDepth(history);
   }
 
+  @PostConstruct
+  void createGate() {
+    if (dialect == SqlDialect.H2) {
+      gate = new TransactionWriteGate(transactions, TransactionWriteGate.DEFAULT_WAIT_MILLIS);
+    }
+  }
+
   public SqlDialect dialect() {
     return dialect;
   }
 
   public StoreConfig config() {
     return config;
+  }
+
+  /** The store over the caller's entity manager, in the caller's transaction. */
+  public JpaObjectStore store(EntityManager em) {
+    return new JpaObjectStore(em, dialect, config, gate);
   }
 }

@@ -8,7 +8,6 @@ import io.pilothouse.store.ObjectStore;
 import io.pilothouse.store.RevisionCompactedException;
 import io.pilothouse.store.StoreEvent;
 import io.pilothouse.store.StoredObject;
-import io.pilothouse.store.jpa.JpaObjectStore;
 import io.pilothouse.store.watch.CachedObject;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -34,7 +33,7 @@ public class EventLogReader {
   @Inject private StoreSettings settings;
 
   private ObjectStore store() {
-    return new JpaObjectStore(em, settings.dialect(), settings.config());
+    return settings.store(em);
   }
 
   /**

@@ -18,14 +18,14 @@ final class CompactVerb {
     if (keepRevisions < 0) {
       throw new IllegalArgumentException("keepRevisions must not be negative: " + keepRevisions);
     }
-    CounterRow compacted = ctx.revisions().lock(CounterRow.COMPACTED);
+    Revisions.LockedCounter compacted = ctx.revisions().lock(CounterRow.COMPACTED);
     long target = ctx.revisions().read(CounterRow.REVISION) - keepRevisions;
     if (target <= compacted.value()) {
       return compacted.value();
     }
     ctx.eventLog().compact(target);
     ctx.history().compact(target);
-    compacted.value(target);
+    ctx.revisions().set(compacted, target);
     ctx.em().flush();
     return target;
   }

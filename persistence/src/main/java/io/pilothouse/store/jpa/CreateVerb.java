@@ -22,7 +22,7 @@ final class CreateVerb {
   }
 
   StoredObject create(ObjectKey key, String uid, String body, IndexedFields fields) {
-    CounterRow counter = ctx.revisions().lock(CounterRow.REVISION);
+    Revisions.LockedCounter counter = ctx.revisions().lock(CounterRow.REVISION);
     if (ctx.rows().existsForUpdate(key)) {
       throw new AlreadyExistsException(key);
     }

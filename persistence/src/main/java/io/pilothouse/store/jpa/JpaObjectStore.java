@@ -34,8 +34,8 @@ public final class JpaObjectStore implements ObjectStore {
   private final CompactVerb compactVerb;
   private final PageVerb pageVerb;
 
-  public JpaObjectStore(EntityManager em, SqlDialect dialect, StoreConfig config) {
-    this.ctx = StoreContext.create(em, dialect, config);
+  public JpaObjectStore(EntityManager em, SqlDialect dialect, StoreConfig config, WriteGate gate) {
+    this.ctx = StoreContext.create(em, dialect, config, gate);
     this.createVerb = new CreateVerb(ctx);
     this.getVerb = new GetVerb(ctx);
     this.updateVerb = new UpdateVerb(ctx);
@@ -44,6 +44,11 @@ public final class JpaObjectStore implements ObjectStore {
     this.eventsVerb = new EventsVerb(ctx);
     this.compactVerb = new CompactVerb(ctx);
     this.pageVerb = new PageVerb(ctx);
+  }
+
+  /** Without a {@link WriteGate}. */
+  public JpaObjectStore(EntityManager em, SqlDialect dialect, StoreConfig config) {
+    this(em, dialect, config, WriteGate.NONE);
   }
 
   /** H2 with the default history settings. */
@@ -63,7 +68,7 @@ public final class JpaObjectStore implements ObjectStore {
       ctx.em().createNativeQuery(statement).executeUpdate();
     }
     upgradeColumns();
-    CounterRow revision = ctx.revisions().lock(CounterRow.REVISION);
+    Revisions.LockedCounter revision = ctx.revisions().lock(CounterRow.REVISION);
     ctx.revisions().lock(CounterRow.COMPACTED);
     long before = revision.value();
     long raised = ctx.revisions().raiseToWrittenRevisions(revision);

@@ -1,6 +1,11 @@
 package io.pilothouse.store.jpa;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -8,44 +13,75 @@ import java.util.List;
  * it looks at anything and holds the lock until its transaction ends, so writes are serialised,
  * commit in revision order, and a write that fails or rolls back never leaves a gap: the counter is
  * only advanced once the write is sure to happen.
+ *
+ * <p>Before the lock, the write passes the store's {@link WriteGate}. The lock and the advance are
+ * plain JDBC on the transaction's own connection ({@code EntityManager.unwrap(Connection.class)},
+ * which also makes EclipseLink run the rest of the write on that connection), so no entity cache
+ * can stand between the row and the value a write builds on.
  */
 final class Revisions {
 
-  private final EntityManager em;
+  private static final String LOCK = "SELECT ctr_value FROM ph_counter WHERE ctr_id = ? FOR UPDATE";
+  private static final String CREATE = "INSERT INTO ph_counter (ctr_id, ctr_value) VALUES (?, 0)";
+  private static final String SET = "UPDATE ph_counter SET ctr_value = ? WHERE ctr_id = ?";
 
-  Revisions(EntityManager em) {
+  private final EntityManager em;
+  private final WriteGate gate;
+
+  Revisions(EntityManager em, WriteGate gate) {
     this.em = em;
+    this.gate = gate;
   }
 
+  /** A counter row this transaction holds locked, and the value it has in this transaction. */
+  record LockedCounter(String id, long value) {}
+
   /** Locks a counter row for the rest of the transaction, creating it on first use. */
-  CounterRow lock(String counter) {
-    CounterRow row =
-        em.createNamedQuery(CounterRow.LOCK, CounterRow.class)
-            .setParameter("id", counter)
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
-    if (row == null) {
-      row = new CounterRow(counter, 0);
-      em.persist(row);
-      em.flush();
+  LockedCounter lock(String counter) {
+    gate.enter();
+    Connection connection = connection();
+    try {
+      try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+        lock.setString(1, counter);
+        try (ResultSet row = lock.executeQuery()) {
+          if (row.next()) {
+            return new LockedCounter(counter, row.getLong(1));
+          }
+        }
+      }
+      try (PreparedStatement create = connection.prepareStatement(CREATE)) {
+        create.setString(1, counter);
+        create.executeUpdate();
+      }
+      return new LockedCounter(counter, 0);
+    } catch (SQLException e) {
+      throw new PersistenceException("cannot lock counter " + counter, e);
     }
-    return row;
   }
 
   /** Advances the locked revision counter and returns the revision of the write under way. */
-  long next(CounterRow locked) {
-    long revision = locked.value() + 1;
-    locked.value(revision);
-    return revision;
+  long next(LockedCounter locked) {
+    return set(locked, locked.value() + 1).value();
+  }
+
+  /** Writes a new value into a locked counter. */
+  LockedCounter set(LockedCounter locked, long value) {
+    try (PreparedStatement set = connection().prepareStatement(SET)) {
+      set.setLong(1, value);
+      set.setString(2, locked.id());
+      set.executeUpdate();
+      return new LockedCounter(locked.id(), value);
+    } catch (SQLException e) {
+      throw new PersistenceException("cannot set counter " + locked.id(), e);
+    }
   }
 
   /**
    * Moves a locked revision counter up to the newest revision the event log or an object row
-   * carries, if it is behind them (a write lost to the H2 race described in {@link H2Dialect});
-   * returns the revision it was raised to, or 0 when it was level.
+   * carries, if it is behind them (a database left so by an earlier failure); returns the revision
+   * it was raised to, or 0 when it was level.
    */
-  long raiseToWrittenRevisions(CounterRow locked) {
+  long raiseToWrittenRevisions(LockedCounter locked) {
     long written =
         Math.max(
             max("SELECT MAX(e.revision) FROM EventRow e"),
@@ -53,8 +89,7 @@ final class Revisions {
     if (written <= locked.value()) {
       return 0;
     }
-    locked.value(written);
-    em.flush();
+    set(locked, written);
     return written;
   }
 
@@ -70,5 +105,17 @@ final class Revisions {
             .setParameter("id", counter)
             .getResultList();
     return values.isEmpty() ? 0 : values.get(0);
+  }
+
+  /**
+   * The connection of the current transaction. For EclipseLink this begins the unit of work's
+   * database transaction now, so every later statement of the write runs on this connection too.
+   */
+  private Connection connection() {
+    Connection connection = em.unwrap(Connection.class);
+    if (connection == null) {
+      throw new IllegalStateException("a counter can only be locked inside a transaction");
+    }
+    return connection;
   }
 }

@@ -20,13 +20,14 @@ record StoreContext(
 
   private static final String UNIQUE_VIOLATION = "23505";
 
-  static StoreContext create(EntityManager em, SqlDialect dialect, StoreConfig config) {
+  static StoreContext create(
+      EntityManager em, SqlDialect dialect, StoreConfig config, WriteGate gate) {
     History history = new History(em, config);
     return new StoreContext(
         em,
         dialect,
         config,
-        new Revisions(em),
+        new Revisions(em, gate),
         new ObjectRows(em),
         new IndexRows(em),
         history,

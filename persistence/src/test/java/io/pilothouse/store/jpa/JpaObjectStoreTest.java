@@ -277,7 +277,8 @@ class JpaObjectStoreTest {
                 (proxy, method, args) -> {
                   throw new OptimisticLockException("row changed");
                 });
-    StoreContext ctx = StoreContext.create(failing, SqlDialect.H2, StoreConfig.DEFAULT);
+    StoreContext ctx =
+        StoreContext.create(failing, SqlDialect.H2, StoreConfig.DEFAULT, WriteGate.NONE);
 
     assertThatThrownBy(() -> ctx.flush(POD))
         .isInstanceOf(ConflictException.class)

@@ -1,0 +1,92 @@
+package io.pilothouse.store.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pilothouse.store.IndexedFields;
+import io.pilothouse.store.ObjectKey;
+import io.pilothouse.store.StoredObject;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every write passes the store's gate before it takes the revision lock; reads never do. */
+class WriteGateTest {
+
+  private static final ObjectKey KEY = ObjectKey.namespaced("", "configmaps", "default", "gated");
+
+  private static TestDatabase db;
+  private final AtomicInteger entered = new AtomicInteger();
+  private final WriteGate counting = entered::incrementAndGet;
+
+  @BeforeAll
+  static void open() {
+    db = TestDatabase.open("gate");
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @BeforeEach
+  void empty() {
+    db.clear();
+    db.inTransaction(em -> db.store(em).initialize());
+  }
+
+  @Test
+  void createUpdateDeleteAndCompactEachPassTheGate() {
+    StoredObject created =
+        db.inTransactionResult(
+            em -> gated(em).create(KEY, "uid-1", "{\"v\":1}", IndexedFields.EMPTY));
+    assertThat(entered).hasValue(1);
+    StoredObject updated =
+        db.inTransactionResult(
+            em -> gated(em).update(KEY, created.modRevision(), "{\"v\":2}", IndexedFields.EMPTY));
+    assertThat(entered).hasValue(2);
+    db.inTransaction(em -> gated(em).delete(KEY, updated.modRevision()));
+    assertThat(entered).hasValue(3);
+    db.inTransaction(em -> gated(em).compact(0));
+    assertThat(entered).hasValue(4);
+  }
+
+  @Test
+  void readsDoNotPassTheGate() {
+    db.withStore(s -> s.create(KEY, "uid-1", "{\"v\":1}", IndexedFields.EMPTY));
+    db.inTransaction(
+        em -> {
+          JpaObjectStore store = gated(em);
+          assertThat(store.get(KEY)).isPresent();
+          assertThat(store.eventsAfter(0, 10)).isNotEmpty();
+          assertThat(store.currentRevision()).isPositive();
+        });
+    assertThat(entered).hasValue(0);
+  }
+
+  @Test
+  void aWriteTheGateRefusesChangesNothing() {
+    WriteGate refusing =
+        () -> {
+          throw new IllegalStateException("busy");
+        };
+    long before = db.inTransactionResult(em -> db.store(em).currentRevision());
+    try {
+      db.inTransaction(
+          em ->
+              new JpaObjectStore(em, SqlDialect.H2, StoreConfig.DEFAULT, refusing)
+                  .create(KEY, "uid-1", "{}", IndexedFields.EMPTY));
+    } catch (IllegalStateException expected) {
+      assertThat(expected).hasMessage("busy");
+    }
+    boolean stored = db.inTransactionResult(em -> db.store(em).get(KEY).isPresent());
+    long after = db.inTransactionResult(em -> db.store(em).currentRevision());
+    assertThat(stored).isFalse();
+    assertThat(after).isEqualTo(before);
+  }
+
+  private JpaObjectStore gated(jakarta.persistence.EntityManager em) {
+    return new JpaObjectStore(em, SqlDialect.H2, StoreConfig.DEFAULT, counting);
+  }
+}
