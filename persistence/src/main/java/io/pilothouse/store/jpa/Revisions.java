@@ -14,10 +14,11 @@ import java.util.List;
  * commit in revision order, and a write that fails or rolls back never leaves a gap: the counter is
  * only advanced once the write is sure to happen.
  *
- * <p>Before the lock, the write passes the store's {@link WriteGate}. The lock and the advance are
- * plain JDBC on the transaction's own connection ({@code EntityManager.unwrap(Connection.class)},
- * which also makes EclipseLink run the rest of the write on that connection), so no entity cache
- * can stand between the row and the value a write builds on.
+ * <p>Before taking the revision lock, a write passes the store's {@link WriteGate}. The lock and
+ * the advance are plain JDBC on the transaction's own connection ({@code
+ * EntityManager.unwrap(Connection.class)}, which also makes EclipseLink run the rest of the write
+ * on that connection), so no entity cache can stand between the row and the value a write builds
+ * on.
  */
 final class Revisions {
 
@@ -36,9 +37,15 @@ final class Revisions {
   /** A counter row this transaction holds locked, and the value it has in this transaction. */
   record LockedCounter(String id, long value) {}
 
-  /** Locks a counter row for the rest of the transaction, creating it on first use. */
+  /**
+   * Locks a counter row for the rest of the transaction, creating it on first use. Only the
+   * revision counter passes the gate: compaction's lock on its own counter must not hold writers
+   * back while it deletes a minute's worth of event-log rows (seconds under Lease churn).
+   */
   LockedCounter lock(String counter) {
-    gate.enter();
+    if (CounterRow.REVISION.equals(counter)) {
+      gate.enter();
+    }
     Connection connection = connection();
     try {
       try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
