@@ -21,8 +21,8 @@ import jakarta.jms.JMSDestinationDefinition;
  *
  * <p>No statement cache on the pool: {@code fish.payara.statement-cache-size=64} (to save H2
  * re-parsing statements, 4 % of the CPU under Lease churn) was tried together with changes to the
- * update transaction that let two writes take the same revision in {@code ReliabilityIT}; all were
- * reverted (docs/architecture.md).
+ * update transaction that made the store's duplicate-revision fault (since fixed by the write gate)
+ * show in {@code ReliabilityIT}; all were reverted and not yet tried again (docs/architecture.md).
  *
  * <p>The JMS definitions suit a full application server's built-in broker; the Payara Micro WAR
  * overrides them by name in its {@code WEB-INF/ejb-jar.xml} to use the ActiveMQ resource adapter

@@ -22,7 +22,7 @@ final class CreateVerb {
   }
 
   StoredObject create(ObjectKey key, String uid, String body, IndexedFields fields) {
-    Revisions.LockedCounter counter = ctx.revisions().lock(CounterRow.REVISION);
+    Revisions.LockedCounter counter = ctx.revisions().lockRevision();
     if (ctx.rows().existsForUpdate(key)) {
       throw new AlreadyExistsException(key);
     }

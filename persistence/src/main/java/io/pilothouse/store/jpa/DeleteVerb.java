@@ -19,7 +19,7 @@ final class DeleteVerb {
 
   StoredObject delete(ObjectKey key, long expectedModRevision) {
     ctx.rows().failIfNewerThan(key, expectedModRevision);
-    Revisions.LockedCounter counter = ctx.revisions().lock(CounterRow.REVISION);
+    Revisions.LockedCounter counter = ctx.revisions().lockRevision();
     ObjectRow row = ctx.rows().findForUpdate(key).orElseThrow(() -> new NotFoundException(key));
     JpaObjectStore.checkRevision(key, expectedModRevision, row.modRevision());
     long revision = ctx.revisions().next(counter);

@@ -68,7 +68,7 @@ public final class JpaObjectStore implements ObjectStore {
       ctx.em().createNativeQuery(statement).executeUpdate();
     }
     upgradeColumns();
-    Revisions.LockedCounter revision = ctx.revisions().lock(CounterRow.REVISION);
+    Revisions.LockedCounter revision = ctx.revisions().lockRevision();
     ctx.revisions().lock(CounterRow.COMPACTED);
     long before = revision.value();
     long raised = ctx.revisions().raiseToWrittenRevisions(revision);
@@ -94,7 +94,7 @@ public final class JpaObjectStore implements ObjectStore {
 
   @Override
   public void lockWrites() {
-    ctx.revisions().lock(CounterRow.REVISION);
+    ctx.revisions().lockRevision();
   }
 
   @Override

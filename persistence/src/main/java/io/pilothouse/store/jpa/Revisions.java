@@ -38,14 +38,20 @@ final class Revisions {
   record LockedCounter(String id, long value) {}
 
   /**
-   * Locks a counter row for the rest of the transaction, creating it on first use. Only the
-   * revision counter passes the gate: compaction's lock on its own counter must not hold writers
-   * back while it deletes a minute's worth of event-log rows (seconds under Lease churn).
+   * Passes the store's {@link WriteGate}, then locks the revision counter for the rest of the
+   * transaction: what every write does first.
+   */
+  LockedCounter lockRevision() {
+    gate.enter();
+    return lock(CounterRow.REVISION);
+  }
+
+  /**
+   * Locks a counter row for the rest of the transaction, creating it on first use, without the
+   * gate: compaction locks its own counter this way, so that it does not hold writers back while it
+   * deletes a minute's worth of event-log rows (seconds under Lease churn).
    */
   LockedCounter lock(String counter) {
-    if (CounterRow.REVISION.equals(counter)) {
-      gate.enter();
-    }
     Connection connection = connection();
     try {
       try (PreparedStatement lock = connection.prepareStatement(LOCK)) {

@@ -21,7 +21,7 @@ final class UpdateVerb {
 
   StoredObject update(ObjectKey key, long expectedModRevision, String body, IndexedFields fields) {
     ctx.rows().failIfNewerThan(key, expectedModRevision);
-    Revisions.LockedCounter counter = ctx.revisions().lock(CounterRow.REVISION);
+    Revisions.LockedCounter counter = ctx.revisions().lockRevision();
     ObjectRow row = ctx.rows().findForUpdate(key).orElseThrow(() -> new NotFoundException(key));
     JpaObjectStore.checkRevision(key, expectedModRevision, row.modRevision());
     long revision = ctx.revisions().next(counter);
