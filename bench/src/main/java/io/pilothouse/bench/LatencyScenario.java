@@ -88,6 +88,37 @@ final class LatencyScenario {
     return new Result(fromDue, service, failures.get(), total / ((dispatched - t0) / 1e9));
   }
 
+  /**
+   * Lists each second of the run whose worst write took more than 25 ms (from its due time), with
+   * the wall-clock time it started, so that a tail can be matched with the server's timers and
+   * logs.
+   */
+  private static void printSlowSeconds(long[] fromDue, int rate) {
+    long startMillis = System.currentTimeMillis() - (long) fromDue.length * 1000 / rate;
+    java.time.format.DateTimeFormatter clock =
+        java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+    StringBuilder slow = new StringBuilder();
+    for (int second = 0; second * rate < fromDue.length; second++) {
+      long worst = 0;
+      int late = 0;
+      for (int i = second * rate; i < Math.min(fromDue.length, (second + 1) * rate); i++) {
+        worst = Math.max(worst, fromDue[i]);
+        late += fromDue[i] > 25_000_000L ? 1 : 0;
+      }
+      if (late > 0) {
+        slow.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "%n  %s (+%ds): %d writes over 25 ms, worst %.1f ms",
+                clock.format(java.time.Instant.ofEpochMilli(startMillis + second * 1000L)),
+                second,
+                late,
+                worst / 1e6));
+      }
+    }
+    System.out.println("  seconds with writes over 25 ms:" + (slow.length() == 0 ? " none" : slow));
+  }
+
   void runAndReport(String namespace, int rate, int seconds) throws InterruptedException {
     System.out.printf(
         "%n== 2. Mutating-call latency, %d writes/s open loop, %d s ==%n", rate, seconds);
@@ -123,6 +154,7 @@ final class LatencyScenario {
             Stats.f1(service.p99()),
             Stats.f1(service.max()))
         .print();
+    printSlowSeconds(result.fromDue(), rate);
     Stats.summary(
         "2 write latency",
         "p50 "

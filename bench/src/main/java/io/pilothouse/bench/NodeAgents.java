@@ -35,7 +35,11 @@ final class NodeAgents implements AutoCloseable {
     }
   }
 
+  /** G1's and Parallel's "total T K, used U K". */
   private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+  /** ZGC's "ZHeap used U M, capacity C M". */
+  private static final Pattern Z_HEAP = Pattern.compile("used (\\d+)M, capacity (\\d+)M");
 
   private final Path jar;
   private final Path dir;
@@ -207,8 +211,8 @@ final class NodeAgents implements AutoCloseable {
   }
 
   /**
-   * The heap of a JVM as {@code jcmd PID GC.heap_info} reports it ("used U MiB of T MiB"), and with
-   * {@code live} first a full GC ({@code GC.run}) so "used" is the live set.
+   * The heap of a JVM as {@code jcmd PID GC.heap_info} reports it ("used U MiB of T MiB", G1 or
+   * ZGC), and with {@code live} first a full GC ({@code GC.run}) so "used" is the live set.
    */
   static String heap(long pid, boolean live) {
     if (pid <= 0) {
@@ -217,7 +221,12 @@ final class NodeAgents implements AutoCloseable {
     if (live) {
       jcmd(pid, "GC.run");
     }
-    Matcher m = HEAP.matcher(jcmd(pid, "GC.heap_info"));
+    String info = jcmd(pid, "GC.heap_info");
+    Matcher z = Z_HEAP.matcher(info);
+    if (z.find()) {
+      return String.format("used %s MiB of %s MiB", z.group(1), z.group(2));
+    }
+    Matcher m = HEAP.matcher(info);
     if (!m.find()) {
       return "n/a";
     }

@@ -28,10 +28,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * H2's MVStore appends every checkpoint as a new chunk and reclaims a chunk only once nothing in it
  * is live; it moves the live pages out of sparse chunks ("auto-compact") only while the database is
  * idle, and under the store's back-to-back durable checkpoints it never is, so the file grew
- * without bound under constant Lease churn. Every interval (default 10 s) this timer asks the
- * MVStore to rewrite the live pages of its sparsest old chunks, a bounded amount at a time, so that
- * the chunks left behind die and their space is reused. It logs the file's size whenever it passes
- * a quarter above the largest yet. Nothing to do for a server database such as PostgreSQL.
+ * without bound under constant Lease churn. Every interval (default 1 s) this timer asks the
+ * MVStore to rewrite the live pages of its sparsest old chunks, a bounded amount at a time (default
+ * 2 MiB), so that the chunks left behind die and their space is reused. Commits wait while a run
+ * rewrites, so the runs are small and frequent: 16 MiB every 10 s stalled every write for 150–370
+ * ms once the file had grown (docs/performance.md, "Write latency"). It logs the file's size
+ * whenever it passes a quarter above the largest yet. Nothing to do for a server database such as
+ * PostgreSQL.
  */
 @Singleton
 @Startup
@@ -50,7 +53,7 @@ public class H2FileCompaction {
   @Inject private StoreSettings settings;
 
   @Inject
-  @ConfigProperty(name = "pilothouse.h2.compaction.interval.seconds", defaultValue = "10")
+  @ConfigProperty(name = "pilothouse.h2.compaction.interval.seconds", defaultValue = "1")
   private long intervalSeconds;
 
   /** Below this share of live data in the chunks a run rewrites some (H2's own default: 90). */
@@ -60,7 +63,7 @@ public class H2FileCompaction {
 
   /** At most this many MiB of live pages are rewritten per run. */
   @Inject
-  @ConfigProperty(name = "pilothouse.h2.compaction.write.mib", defaultValue = "16")
+  @ConfigProperty(name = "pilothouse.h2.compaction.write.mib", defaultValue = "2")
   private int writeMib;
 
   private long highWater;
