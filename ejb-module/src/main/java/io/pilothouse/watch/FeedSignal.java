@@ -7,25 +7,34 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Wakes the {@link WatchCacheFeeder}'s poller when a write committed on this instance or the change
- * topic announced one. A plain CDI bean rather than observer methods on the feeder singleton: an
- * EJB observer called from a transaction's completion would instantiate the singleton there if it
- * had not started yet, and its initialization then fails for good ("Invalid transaction passed to
- * resume()"), leaving the server without watches.
+ * topic announced one, and remembers the highest revision the topic announced. A plain CDI bean
+ * rather than observer methods on the feeder singleton: an EJB observer called from a transaction's
+ * completion would instantiate the singleton there if it had not started yet, and its
+ * initialization then fails for good ("Invalid transaction passed to resume()"), leaving the server
+ * without watches.
  */
 @ApplicationScoped
 public class FeedSignal {
 
   private final Semaphore wake = new Semaphore(0);
+  private final AtomicLong announced = new AtomicLong();
 
   void onLocalCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoreChange change) {
     wake.release();
   }
 
-  void onAnnounced(@Observes ChangeAnnounced announced) {
+  void onAnnounced(@Observes ChangeAnnounced change) {
+    announced.accumulateAndGet(change.change().revision(), Math::max);
     wake.release();
+  }
+
+  /** Whether the change topic announced a write above {@code revision}, made here or elsewhere. */
+  public boolean announcedAfter(long revision) {
+    return announced.get() > revision;
   }
 
   /** Wakes the poller now. */

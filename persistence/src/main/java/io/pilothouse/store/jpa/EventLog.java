@@ -9,21 +9,36 @@ import java.util.List;
 /**
  * The event log ({@code ph_event}), etcd's revision history: one row per write, appended in the
  * write's transaction, read in revision order by watches, trimmed from the old end by compaction.
- * Each write also leaves its body in the object {@link History}.
+ * Each write also leaves its body in the object {@link History}, and its event with the store's
+ * {@link EventSink}.
  */
 final class EventLog {
 
   private final EntityManager em;
   private final History history;
+  private final EventSink sink;
 
-  EventLog(EntityManager em, History history) {
+  EventLog(EntityManager em, History history, EventSink sink) {
     this.em = em;
     this.history = history;
+    this.sink = sink;
   }
 
   void append(long revision, EventType type, ObjectKey key, String uid, EventRow.Bodies bodies) {
     em.persist(new EventRow(revision, type, key, uid, bodies));
     history.record(revision, type, key, bodies.body());
+    if (sink != EventSink.NONE) {
+      sink.appended(
+          new StoreEvent(
+              revision,
+              type,
+              key,
+              uid,
+              bodies.body(),
+              bodies.prevBody(),
+              IndexedFieldsCodec.decode(bodies.indexed()),
+              IndexedFieldsCodec.decode(bodies.prevIndexed())));
+    }
   }
 
   /** Up to {@code max} rows above {@code revision}, oldest first, as events. */

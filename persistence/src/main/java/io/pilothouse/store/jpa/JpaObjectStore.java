@@ -34,8 +34,9 @@ public final class JpaObjectStore implements ObjectStore {
   private final CompactVerb compactVerb;
   private final PageVerb pageVerb;
 
-  public JpaObjectStore(EntityManager em, SqlDialect dialect, StoreConfig config, WriteGate gate) {
-    this.ctx = StoreContext.create(em, dialect, config, gate);
+  public JpaObjectStore(
+      EntityManager em, SqlDialect dialect, StoreConfig config, WriteGate gate, EventSink sink) {
+    this.ctx = StoreContext.create(em, dialect, config, gate, sink);
     this.createVerb = new CreateVerb(ctx);
     this.getVerb = new GetVerb(ctx);
     this.updateVerb = new UpdateVerb(ctx);
@@ -44,6 +45,11 @@ public final class JpaObjectStore implements ObjectStore {
     this.eventsVerb = new EventsVerb(ctx);
     this.compactVerb = new CompactVerb(ctx);
     this.pageVerb = new PageVerb(ctx);
+  }
+
+  /** Without an {@link EventSink}. */
+  public JpaObjectStore(EntityManager em, SqlDialect dialect, StoreConfig config, WriteGate gate) {
+    this(em, dialect, config, gate, EventSink.NONE);
   }
 
   /** Without a {@link WriteGate}. */

@@ -21,7 +21,7 @@ record StoreContext(
   private static final String UNIQUE_VIOLATION = "23505";
 
   static StoreContext create(
-      EntityManager em, SqlDialect dialect, StoreConfig config, WriteGate gate) {
+      EntityManager em, SqlDialect dialect, StoreConfig config, WriteGate gate, EventSink sink) {
     History history = new History(em, config);
     return new StoreContext(
         em,
@@ -31,7 +31,7 @@ record StoreContext(
         new ObjectRows(em),
         new IndexRows(em),
         history,
-        new EventLog(em, history));
+        new EventLog(em, history, sink));
   }
 
   /**

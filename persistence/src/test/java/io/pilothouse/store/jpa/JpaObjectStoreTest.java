@@ -278,7 +278,8 @@ class JpaObjectStoreTest {
                   throw new OptimisticLockException("row changed");
                 });
     StoreContext ctx =
-        StoreContext.create(failing, SqlDialect.H2, StoreConfig.DEFAULT, WriteGate.NONE);
+        StoreContext.create(
+            failing, SqlDialect.H2, StoreConfig.DEFAULT, WriteGate.NONE, EventSink.NONE);
 
     assertThatThrownBy(() -> ctx.flush(POD))
         .isInstanceOf(ConflictException.class)
