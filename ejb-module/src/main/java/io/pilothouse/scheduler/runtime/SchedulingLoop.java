@@ -22,7 +22,13 @@ import java.util.logging.Logger;
 final class SchedulingLoop {
 
   private static final Logger LOG = Logger.getLogger(SchedulingLoop.class.getName());
-  private static final int BINDERS = 4;
+
+  /**
+   * Binding cycles at once. Each waits for its write's durable checkpoint, so more of them share
+   * one: 16 let binding keep up with a ReplicaSet's creates (docs/performance.md, issue 4).
+   */
+  private static final int BINDERS = 16;
+
   private static final long MAX_IDLE_MILLIS = 1000;
 
   private final Scheduler scheduler;
