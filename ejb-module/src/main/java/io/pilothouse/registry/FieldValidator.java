@@ -35,6 +35,29 @@ public final class FieldValidator {
     return problems;
   }
 
+  /**
+   * {@code Strict} on a patch: refuses (400) a patched object with fields its kind does not have
+   * that the stored object did not have already (upstream validates the patched object).
+   */
+  static void checkPatched(
+      ResourceType type, JsonNode patched, JsonNode old, WriteOptions options) {
+    if (options.fieldValidation() != WriteOptions.FieldValidation.STRICT) {
+      return;
+    }
+    List<String> added = new ArrayList<>(unknown(type, patched));
+    added.removeAll(unknown(type, old));
+    if (!added.isEmpty()) {
+      List<String> problems = new ArrayList<>();
+      added.forEach(field -> problems.add("unknown field \"" + field + "\""));
+      throw RegistryErrors.badRequest("strict decoding error: " + String.join(", ", problems));
+    }
+  }
+
+  /** Drops the fields the object's kind does not have, as upstream's decoding does. */
+  static void prune(ResourceType type, JsonNode object) {
+    ModelClasses.of(type).ifPresent(model -> UnknownFields.prune(object, model));
+  }
+
   /** The paths of the body's fields that its kind does not have. */
   static List<String> unknown(ResourceType type, JsonNode body) {
     return ModelClasses.of(type).map(model -> UnknownFields.find(body, model)).orElse(List.of());

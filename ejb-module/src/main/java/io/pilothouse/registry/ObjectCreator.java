@@ -24,6 +24,7 @@ final class ObjectCreator {
   ObjectNode create(ResourceType type, String namespace, ObjectNode body, WriteOptions options) {
     RequestChecks.knownFieldsOnly(type, body, options);
     ObjectNode object = body.deepCopy();
+    FieldValidator.prune(type, object);
     RequestChecks.typeMatches(type, object);
     ObjectNode metadata = ObjectNodes.metadata(object);
     RequestChecks.namespaceMatches(type, namespace, metadata);

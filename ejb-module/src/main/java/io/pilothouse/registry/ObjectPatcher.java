@@ -37,6 +37,7 @@ final class ObjectPatcher {
     PatchSchema schema = PatchSchema.forKind(type.group(), type.kind());
     ObjectNode old = new ObjectReader(ctx).get(type, namespace, name);
     ObjectNode patched = apply(type, name, patchType, old, patch, schema);
+    FieldValidator.checkPatched(type, patched, old, options);
     long expected = ObjectUpdater.expectedRevision(patched);
     boolean pinned = expected != ObjectUpdater.revisionOf(old);
     RequestChecks.typeMatches(type, patched);

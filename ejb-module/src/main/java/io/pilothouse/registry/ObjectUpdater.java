@@ -55,6 +55,7 @@ final class ObjectUpdater {
       WriteOptions options) {
     String name = ObjectNodes.name(old);
     long current = revisionOf(old);
+    FieldValidator.prune(type, object);
     if (expectedRevision != 0 && expectedRevision != current) {
       throw RegistryErrors.conflict(type, name);
     }

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Finds the fields of a request body that its kind does not have, for {@code
- * fieldValidation=Strict} ({@code strict decoding error: unknown field "spec.foo"}). The kind's
- * schema is the fabric8 model class: its {@code @JsonProperty} fields, followed through lists and
- * maps; {@code Quantity}, {@code IntOrString} and free-form values end the walk.
+ * fieldValidation=Strict} ({@code strict decoding error: unknown field "spec.foo"}), and removes
+ * them before an object is stored. The kind's schema is the fabric8 model class: its
+ * {@code @JsonProperty} fields, followed through lists and maps; {@code Quantity}, {@code
+ * IntOrString} and free-form values end the walk.
  */
 public final class UnknownFields {
 
@@ -26,11 +28,22 @@ public final class UnknownFields {
   /** The unknown fields' paths, upstream style ({@code spec.containers[0].foo}), in body order. */
   public static List<String> find(JsonNode body, Class<?> kind) {
     List<String> unknown = new ArrayList<>();
-    walk(body, kind, "", unknown);
+    walk(body, kind, "", unknown, false);
     return unknown;
   }
 
-  private static void walk(JsonNode node, Type type, String path, List<String> unknown) {
+  /**
+   * Removes the unknown fields from {@code body}, as kube-apiserver's decoding into the kind's Go
+   * type drops them: an object never stores a field its kind does not have. Returns their paths.
+   */
+  public static List<String> prune(JsonNode body, Class<?> kind) {
+    List<String> unknown = new ArrayList<>();
+    walk(body, kind, "", unknown, true);
+    return unknown;
+  }
+
+  private static void walk(
+      JsonNode node, Type type, String path, List<String> unknown, boolean prune) {
     if (node == null || node.isNull()) {
       return;
     }
@@ -38,23 +51,28 @@ public final class UnknownFields {
     if (node.isArray() && List.class.isAssignableFrom(raw)) {
       Type element = typeArgument(type, 0);
       for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), element, path + "[" + i + "]", unknown);
+        walk(node.get(i), element, path + "[" + i + "]", unknown, prune);
       }
     } else if (node.isObject() && Map.class.isAssignableFrom(raw)) {
       Type value = typeArgument(type, 1);
       for (Map.Entry<String, JsonNode> entry : node.properties()) {
-        walk(entry.getValue(), value, join(path, entry.getKey()), unknown);
+        walk(entry.getValue(), value, join(path, entry.getKey()), unknown, prune);
       }
     } else if (node.isObject() && isModel(raw)) {
       Map<String, Type> properties = properties(raw);
+      List<String> drop = new ArrayList<>();
       for (Map.Entry<String, JsonNode> entry : node.properties()) {
         Type property = properties.get(entry.getKey());
         String field = join(path, entry.getKey());
         if (property == null) {
           unknown.add(field);
+          drop.add(entry.getKey());
         } else {
-          walk(entry.getValue(), property, field, unknown);
+          walk(entry.getValue(), property, field, unknown, prune);
         }
+      }
+      if (prune && node instanceof ObjectNode object) {
+        drop.forEach(object::remove);
       }
     }
   }

@@ -10,6 +10,10 @@ import tools.jackson.databind.JsonNode;
 
 class UnknownFieldsTest {
 
+  private static final String WITH_UNKNOWN_FIELDS =
+      "{'metadata':{'name':'d','nmae':'x'},'spec':{'replicas':1,'template':{'spec':"
+          + "{'containers':[{'name':'c'},{'name':'d','imagee':'i'}]}}},'extra':1}";
+
   private static JsonNode json(String text) {
     return KubernetesJson.mapper().readTree(text.replace('\'', '"'));
   }
@@ -27,10 +31,7 @@ class UnknownFieldsTest {
 
   @Test
   void unknownFieldsAreNamedWithTheirPath() {
-    JsonNode deployment =
-        json(
-            "{'metadata':{'name':'d','nmae':'x'},'spec':{'replicas':1,'template':{'spec':"
-                + "{'containers':[{'name':'c'},{'name':'d','imagee':'i'}]}}},'extra':1}");
+    JsonNode deployment = json(WITH_UNKNOWN_FIELDS);
     assertThat(UnknownFields.find(deployment, Deployment.class))
         .containsExactly("metadata.nmae", "spec.template.spec.containers[1].imagee", "extra");
   }
@@ -39,5 +40,27 @@ class UnknownFieldsTest {
   void freeFormMapsAcceptAnyKey() {
     JsonNode configMap = json("{'metadata':{'name':'c'},'data':{'any-key':'v','other':'w'}}");
     assertThat(UnknownFields.find(configMap, ConfigMap.class)).isEmpty();
+  }
+
+  @Test
+  void pruneRemovesTheUnknownFieldsAndKeepsTheRest() {
+    JsonNode deployment = json(WITH_UNKNOWN_FIELDS);
+
+    assertThat(UnknownFields.prune(deployment, Deployment.class))
+        .containsExactly("metadata.nmae", "spec.template.spec.containers[1].imagee", "extra");
+    assertThat(deployment)
+        .isEqualTo(
+            json(
+                "{'metadata':{'name':'d'},'spec':{'replicas':1,'template':{'spec':"
+                    + "{'containers':[{'name':'c'},{'name':'d'}]}}}}"));
+    assertThat(UnknownFields.find(deployment, Deployment.class)).isEmpty();
+  }
+
+  @Test
+  void pruneLeavesFreeFormMapsAlone() {
+    JsonNode configMap = json("{'metadata':{'name':'c'},'data':{'any-key':'v'}}");
+
+    assertThat(UnknownFields.prune(configMap, ConfigMap.class)).isEmpty();
+    assertThat(configMap).isEqualTo(json("{'metadata':{'name':'c'},'data':{'any-key':'v'}}"));
   }
 }

@@ -63,6 +63,45 @@ class FieldValidationIT {
   }
 
   @Test
+  void unknownFieldsAreNeverStoredAsUpstreamDropsThemWhileDecoding() throws Exception {
+    HttpResponse<String> created = post("?fieldValidation=Ignore", UNKNOWN.formatted("dropped"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(Json.parse(created.body()).has("colour")).isFalse();
+    String path = "/api/v1/namespaces/" + ns + "/configmaps/dropped";
+    assertThat(Json.parse(api.get(path).body()).has("colour")).isFalse();
+
+    HttpResponse<String> patched =
+        api.send(
+            "PATCH",
+            path,
+            "application/merge-patch+json",
+            "{\"colour\":\"red\",\"data\":{\"k2\":\"v2\"}}");
+    assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+    assertThat(Json.parse(api.get(path).body()).has("colour")).isFalse();
+    assertThat(Json.path(api.get(path).body(), "data.k2")).isEqualTo("v2");
+  }
+
+  @Test
+  void aStrictPatchAddingAnUnknownFieldIsRefusedAndChangesNothing() throws Exception {
+    assertThat(post("", UNKNOWN.formatted("strict-patch")).statusCode()).isEqualTo(201);
+    String path = "/api/v1/namespaces/" + ns + "/configmaps/strict-patch";
+    String before = Json.path(api.get(path).body(), "metadata.resourceVersion");
+
+    HttpResponse<String> refused =
+        api.send(
+            "PATCH",
+            path + "?fieldValidation=Strict",
+            "application/merge-patch+json",
+            "{\"data\":{\"k\":\"changed\"},\"spec\":{\"x\":1}}");
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(Json.path(refused.body(), "message"))
+        .isEqualTo("strict decoding error: unknown field \"spec\"");
+    assertThat(Json.path(api.get(path).body(), "metadata.resourceVersion")).isEqualTo(before);
+    assertThat(Json.path(api.get(path).body(), "data.k")).isEqualTo("v");
+  }
+
+  @Test
   void ignoreSendsNoWarning() throws Exception {
     HttpResponse<String> created = post("?fieldValidation=Ignore", UNKNOWN.formatted("ignored"));
     assertThat(created.statusCode()).isEqualTo(201);
