@@ -1,5 +1,9 @@
 package io.pilothouse.bench;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -95,8 +99,7 @@ final class LatencyScenario {
    */
   private static void printSlowSeconds(long[] fromDue, int rate) {
     long startMillis = System.currentTimeMillis() - (long) fromDue.length * 1000 / rate;
-    java.time.format.DateTimeFormatter clock =
-        java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+    DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     StringBuilder slow = new StringBuilder();
     for (int second = 0; second * rate < fromDue.length; second++) {
       long worst = 0;
@@ -108,9 +111,9 @@ final class LatencyScenario {
       if (late > 0) {
         slow.append(
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "%n  %s (+%ds): %d writes over 25 ms, worst %.1f ms",
-                clock.format(java.time.Instant.ofEpochMilli(startMillis + second * 1000L)),
+                clock.format(Instant.ofEpochMilli(startMillis + second * 1000L)),
                 second,
                 late,
                 worst / 1e6));
@@ -131,7 +134,7 @@ final class LatencyScenario {
     Stats.Latency service = Stats.Latency.of(result.service());
     new Stats.Table(
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "ConfigMap updates (PUT), %d writes, dispatched at %.1f/s, %d failures",
                 due.count(),
                 result.achievedRate(),

@@ -27,10 +27,10 @@ public final class FieldValidator {
       return List.of();
     }
     List<String> problems = new ArrayList<>();
-    unknown(type, body).forEach(field -> problems.add("unknown field \"" + field + "\""));
-    duplicates.forEach(field -> problems.add("duplicate field \"" + field + "\""));
-    if (options.fieldValidation() == WriteOptions.FieldValidation.STRICT && !problems.isEmpty()) {
-      throw RegistryErrors.badRequest("strict decoding error: " + String.join(", ", problems));
+    unknown(type, body).forEach(field -> problems.add(problem("unknown", field)));
+    duplicates.forEach(field -> problems.add(problem("duplicate", field)));
+    if (options.fieldValidation() == WriteOptions.FieldValidation.STRICT) {
+      refuseAny(problems);
     }
     return problems;
   }
@@ -46,9 +46,16 @@ public final class FieldValidator {
     }
     List<String> added = new ArrayList<>(unknown(type, patched));
     added.removeAll(unknown(type, old));
-    if (!added.isEmpty()) {
-      List<String> problems = new ArrayList<>();
-      added.forEach(field -> problems.add("unknown field \"" + field + "\""));
+    refuseAny(added.stream().map(field -> problem("unknown", field)).toList());
+  }
+
+  private static String problem(String kind, String field) {
+    return kind + " field \"" + field + "\"";
+  }
+
+  /** {@code Strict}'s answer to any problem: 400, all of them in one message. */
+  private static void refuseAny(List<String> problems) {
+    if (!problems.isEmpty()) {
       throw RegistryErrors.badRequest("strict decoding error: " + String.join(", ", problems));
     }
   }

@@ -1,18 +1,17 @@
 package io.pilothouse.watch;
 
 import io.pilothouse.changefeed.ChangeAnnounced;
-import io.pilothouse.changefeed.StoreChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Wakes the {@link WatchCacheFeeder}'s poller when a write committed on this instance or the change
- * topic announced one, and remembers the highest revision the topic announced. A plain CDI bean
- * rather than observer methods on the feeder singleton: an EJB observer called from a transaction's
+ * Wakes the {@link WatchCacheFeeder}'s poller when a write committed on this instance (its events
+ * were handed over: {@link io.pilothouse.store.watch.CommittedEvents#onAdd}) or the change topic
+ * announced one, and remembers the highest revision the topic announced. A plain CDI bean rather
+ * than observer methods on the feeder singleton: an EJB observer called from a transaction's
  * completion would instantiate the singleton there if it had not started yet, and its
  * initialization then fails for good ("Invalid transaction passed to resume()"), leaving the server
  * without watches.
@@ -22,10 +21,6 @@ public class FeedSignal {
 
   private final Semaphore wake = new Semaphore(0);
   private final AtomicLong announced = new AtomicLong();
-
-  void onLocalCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoreChange change) {
-    wake.release();
-  }
 
   void onAnnounced(@Observes ChangeAnnounced change) {
     announced.accumulateAndGet(change.change().revision(), Math::max);
