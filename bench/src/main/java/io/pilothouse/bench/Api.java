@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,15 +18,40 @@ import tools.jackson.databind.json.JsonMapper;
  * A thin Kubernetes REST client for the benchmark: one {@link HttpClient} speaking HTTP/1.1 with
  * keep-alive (the JDK pools one connection per concurrent caller), JSON bodies as strings, and the
  * few namespace chores the scenarios need (create, empty with deletecollection, delete, finalize).
+ *
+ * <p>The measured loops send through {@link #sendLean} and {@link #callLean} instead: by default
+ * ({@code --client raw}) a {@link RawHttp} connection per calling thread, which costs the shared
+ * 2-core machine far less CPU per request than the JDK client; {@code --client jdk} sends them
+ * through the JDK client as well, for comparison.
  */
 final class Api {
 
   static final ObjectMapper JSON = JsonMapper.builder().build();
 
+  /** The {@code --client} values: the client of the measured loops. */
+  static final String RAW = "raw";
+
+  static final String JDK = "jdk";
+
   private final String server;
   private final HttpClient client;
+  private final boolean raw;
+
+  /** Each thread's lean connection, and all of them, to close when a measured loop ends. */
+  private final ThreadLocal<RawHttp> lean = new ThreadLocal<>();
+
+  private final Queue<RawHttp> leanConnections = new ConcurrentLinkedQueue<>();
 
   Api(String server) {
+    this(server, RAW);
+  }
+
+  /** {@code leanClient}: {@link #RAW} or {@link #JDK}, the client of {@link #sendLean}. */
+  Api(String server, String leanClient) {
+    if (!leanClient.equals(RAW) && !leanClient.equals(JDK)) {
+      throw new IllegalArgumentException("--client is raw or jdk, not " + leanClient);
+    }
+    this.raw = leanClient.equals(RAW);
     this.server = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
     this.client =
         HttpClient.newBuilder()
@@ -35,6 +62,11 @@ final class Api {
 
   String server() {
     return server;
+  }
+
+  /** The client of the measured loops, as {@code --client} names it. */
+  String leanClient() {
+    return raw ? RAW : JDK;
   }
 
   /** One request; returns the response (status and body), throws on I/O failure. */
@@ -62,17 +94,55 @@ final class Api {
   /** A request that must answer 2xx; returns the body. */
   String call(String method, String path, String body) {
     HttpResponse<String> response = send(method, path, body);
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(
-          method
-              + " "
-              + path
-              + " -> "
-              + response.statusCode()
-              + ": "
-              + abbreviate(response.body()));
+    return success(method, path, response.statusCode(), response.body());
+  }
+
+  /**
+   * One plain request/response for a measured loop: through this thread's {@link RawHttp}
+   * connection (opened on first use), or through the JDK client with {@code --client jdk}. Throws
+   * on I/O failure.
+   */
+  RawHttp.Response sendLean(String method, String path, String body) {
+    if (!raw) {
+      HttpResponse<String> response = send(method, path, body);
+      return new RawHttp.Response(response.statusCode(), response.body());
     }
-    return response.body();
+    RawHttp connection = lean.get();
+    if (connection == null || connection.isClosed()) {
+      connection = new RawHttp(server);
+      lean.set(connection);
+      leanConnections.add(connection);
+    }
+    try {
+      return connection.send(method, path, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(method + " " + path + ": " + e, e);
+    }
+  }
+
+  /** {@link #sendLean} that must answer 2xx; returns the body. */
+  String callLean(String method, String path, String body) {
+    RawHttp.Response response = sendLean(method, path, body);
+    return success(method, path, response.statusCode(), response.body());
+  }
+
+  /**
+   * Closes every thread's lean connection, once a measured loop is over (its pool's threads end,
+   * and their connections would otherwise stay open on the server until its idle timeout). Only
+   * when no {@link #sendLean} is in flight; a thread that sends again opens a new connection.
+   */
+  void closeLean() {
+    for (RawHttp connection; (connection = leanConnections.poll()) != null; ) {
+      connection.close();
+    }
+  }
+
+  private static String success(String method, String path, int status, String body) {
+    if (status / 100 != 2) {
+      throw new IllegalStateException(
+          method + " " + path + " -> " + status + ": " + abbreviate(body));
+    }
+    return body;
   }
 
   /** Opens a streaming GET (a watch); the caller reads and closes the stream. */

@@ -24,9 +24,14 @@ final class BenchMain {
     return options;
   }
 
-  /** The client for {@code --server} (default http://127.0.0.1:8080). */
+  /**
+   * The client for {@code --server} (default http://127.0.0.1:8080), its measured loops sending
+   * through {@code --client raw} (default: {@link RawHttp}) or {@code jdk} (the JDK's HttpClient).
+   */
   static Api api(Map<String, String> options) {
-    return new Api(options.getOrDefault("--server", "http://127.0.0.1:8080"));
+    return new Api(
+        options.getOrDefault("--server", "http://127.0.0.1:8080"),
+        options.getOrDefault("--client", Api.RAW));
   }
 
   /** Prints the title, the server with the start time, and the machine with its load. */

@@ -90,7 +90,7 @@ final class CreateScenario {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                   String body = pod(String.format("%s-%05d", prefix, i), i, schedulerName);
                   long start = System.nanoTime();
-                  int status = api.send("POST", path, body).statusCode();
+                  int status = api.sendLean("POST", path, body).statusCode();
                   latencies[i] = System.nanoTime() - start;
                   if (status != 201) {
                     if (failures.incrementAndGet() <= 3) {
@@ -109,6 +109,7 @@ final class CreateScenario {
     long elapsed = System.nanoTime() - start;
     pool.shutdown();
     pool.awaitTermination(10, TimeUnit.SECONDS);
+    api.closeLean();
     return new Result(count, clients, elapsed, latencies, failures.get());
   }
 
@@ -138,6 +139,7 @@ final class CreateScenario {
       throws Exception {
     System.out.printf("%n== 1. Pod creates, %d clients ==%n", clients);
     System.out.println("  schedulerName: " + schedulerName);
+    System.out.println("  client: " + api.leanClient());
     System.out.println("  warm-up: " + warmup + " creates in " + warmupNamespace);
     Result warm = run(warmupNamespace, "w", warmup, clients);
     System.out.printf(

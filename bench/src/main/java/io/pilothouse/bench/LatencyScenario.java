@@ -48,7 +48,7 @@ final class LatencyScenario {
 
   void createConfigMaps(String namespace, int count) {
     for (int i = 0; i < count; i++) {
-      api.call(
+      api.callLean(
           "POST",
           "/api/v1/namespaces/" + namespace + "/configmaps",
           configMap("cm-" + i, "v", "0", null));
@@ -77,7 +77,8 @@ final class LatencyScenario {
             String path = "/api/v1/namespaces/" + namespace + "/configmaps/" + name;
             long sent = System.nanoTime();
             int status =
-                api.send("PUT", path, configMap(name, "v", Integer.toString(n), null)).statusCode();
+                api.sendLean("PUT", path, configMap(name, "v", Integer.toString(n), null))
+                    .statusCode();
             long done = System.nanoTime();
             fromDue[n] = done - due;
             service[n] = done - sent;
@@ -89,6 +90,7 @@ final class LatencyScenario {
     long dispatched = System.nanoTime();
     senders.shutdown();
     senders.awaitTermination(5, TimeUnit.MINUTES);
+    api.closeLean();
     return new Result(fromDue, service, failures.get(), total / ((dispatched - t0) / 1e9));
   }
 
@@ -125,6 +127,7 @@ final class LatencyScenario {
   void runAndReport(String namespace, int rate, int seconds) throws InterruptedException {
     System.out.printf(
         "%n== 2. Mutating-call latency, %d writes/s open loop, %d s ==%n", rate, seconds);
+    System.out.println("  client: " + api.leanClient());
     createConfigMaps(namespace, CONFIG_MAPS);
     // long enough for the JIT to settle when this scenario runs first on a fresh server
     System.out.println("  warm-up: " + WARMUP_SECONDS + " s at the same rate");

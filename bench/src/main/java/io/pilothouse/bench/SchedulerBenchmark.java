@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
  * Lease, and the node lifecycle controller would otherwise taint them all mid-run.
  *
  * <p>{@code java -cp bench/target/classes:bench/target/lib/* io.pilothouse.bench.SchedulerBenchmark
- * --server http://127.0.0.1:PORT [--nodes 500,5000] [--pods 10000] [--clients 32]}
+ * --server http://127.0.0.1:PORT [--nodes 500,5000] [--pods 10000] [--clients 32] [--client
+ * raw|jdk]}: the pod creates go through a {@link RawHttp} connection per client thread, or with
+ * {@code --client jdk} through the JDK's HttpClient (see {@link Api#sendLean}).
  */
 public final class SchedulerBenchmark {
 
@@ -50,6 +52,7 @@ public final class SchedulerBenchmark {
             .map(Integer::parseInt)
             .toList();
     BenchMain.header("Pilothouse scheduler benchmark", api);
+    System.out.println("  client:  " + api.leanClient() + " (pod creates)");
     SchedulerBenchmark bench = new SchedulerBenchmark(api, clients);
     for (int nodes : nodeCounts) {
       bench.run(nodes, pods);
@@ -101,7 +104,7 @@ public final class SchedulerBenchmark {
   }
 
   private void createPod(String run, int i) {
-    api.call(
+    api.callLean(
         "POST",
         "/api/v1/namespaces/" + run + "/pods",
         "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"p-"
@@ -187,6 +190,7 @@ public final class SchedulerBenchmark {
       worker.get();
     }
     pool.shutdown();
+    api.closeLean();
     if (failures.get() > 0) {
       System.out.println("  failures: " + failures.get());
     }

@@ -18,6 +18,7 @@ public final class StatusReasons {
   public static final String TOO_MANY_REQUESTS = "TooManyRequests";
   public static final String INTERNAL_ERROR = "InternalError";
   public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
+  public static final String TIMEOUT = "Timeout";
 
   private StatusReasons() {}
 }

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -43,6 +44,8 @@ public class DurableCommits {
 
   @Inject private StoreSettings settings;
 
+  private static final ThreadLocal<Boolean> AWAITED_ELSEWHERE = new ThreadLocal<>();
+
   private final Object lock = new Object();
   private long requested;
   private long flushed;
@@ -67,19 +70,61 @@ public class DurableCommits {
     }
   }
 
+  /**
+   * Marks the calling thread's commits, while {@code work} runs, as awaited by someone else: their
+   * {@code AFTER_SUCCESS} notices only ask for a checkpoint instead of waiting for it, and each
+   * writer whose write was committed calls {@link #await} itself (the write batcher's committer
+   * goes on to its next batch meanwhile).
+   */
+  public static <T> T awaitedElsewhere(Supplier<T> work) {
+    AWAITED_ELSEWHERE.set(Boolean.TRUE);
+    try {
+      return work.get();
+    } finally {
+      AWAITED_ELSEWHERE.remove();
+    }
+  }
+
   /** Holds the committing thread until the file holds the write (at most ten seconds). */
   void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoreChange change) {
+    if (AWAITED_ELSEWHERE.get() != null) {
+      request(change.revision());
+    } else {
+      await(change.revision());
+    }
+  }
+
+  /** Asks for a checkpoint covering {@code revision} without waiting for it. */
+  private void request(long revision) {
+    if (!running) {
+      return;
+    }
+    synchronized (lock) {
+      if (revision > requested) {
+        requested = revision;
+        lock.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Returns once the database file holds every write up to {@code revision} (at once for a server
+   * database; after at most ten seconds, logged, should checkpoints stall).
+   */
+  public void await(long revision) {
     if (!running) {
       return;
     }
     long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
     synchronized (lock) {
-      requested = Math.max(requested, change.revision());
-      lock.notifyAll();
-      while (flushed < change.revision() && running) {
+      if (revision > requested) {
+        requested = revision;
+        lock.notifyAll();
+      }
+      while (flushed < revision && running) {
         long left = deadline - System.currentTimeMillis();
         if (left <= 0) {
-          LOG.warning("revision " + change.revision() + " not yet checkpointed; acknowledging");
+          LOG.warning("revision " + revision + " not yet checkpointed; acknowledging");
           return;
         }
         try {

@@ -3,6 +3,7 @@ package io.pilothouse.registry;
 import io.pilothouse.changefeed.ChangeType;
 import io.pilothouse.registry.validation.FieldError;
 import io.pilothouse.store.AlreadyExistsException;
+import io.pilothouse.store.ObjectStore;
 import io.pilothouse.store.StoredObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,22 @@ final class ObjectCreator {
     this.ctx = ctx;
   }
 
+  /** Creates the object in the caller's transaction. */
   ObjectNode create(ResourceType type, String namespace, ObjectNode body, WriteOptions options) {
+    PreparedCreate prepared = prepare(type, namespace, body, options);
+    if (options.dryRun()) {
+      return prepared.object();
+    }
+    return ObjectCodec.decode(store(prepared, true));
+  }
+
+  /**
+   * Everything a create does before its store write: checks, server-owned metadata, defaults,
+   * validation, the namespace's lifecycle and, for Services, the cluster IP and node ports (which
+   * lock the store's writes, so a Service's create must go on in the same transaction).
+   */
+  PreparedCreate prepare(
+      ResourceType type, String namespace, ObjectNode body, WriteOptions options) {
     RequestChecks.knownFieldsOnly(type, body, options);
     ObjectNode object = body.deepCopy();
     FieldValidator.prune(type, object);
@@ -50,21 +66,32 @@ final class ObjectCreator {
         throw RegistryErrors.invalid(type, name, errors);
       }
     }
-    if (options.dryRun()) {
-      return object;
-    }
+    return new PreparedCreate(
+        type,
+        RegistryContext.key(type, namespace, name),
+        ObjectNodes.text(object, "metadata.uid"),
+        ObjectCodec.encode(object),
+        ObjectCodec.index(type, object),
+        object);
+  }
+
+  /**
+   * The store write of a prepared create, announced after commit. A taken key is refused with 409:
+   * before anything is written when {@code checked}, else (in a batch, which then rolls back) once
+   * the row is written.
+   */
+  StoredObject store(PreparedCreate prepared, boolean checked) {
+    ObjectStore store = ctx.store();
     try {
       StoredObject stored =
-          ctx.store()
-              .create(
-                  RegistryContext.key(type, namespace, name),
-                  ObjectNodes.text(object, "metadata.uid"),
-                  ObjectCodec.encode(object),
-                  ObjectCodec.index(type, object));
+          checked
+              ? store.create(prepared.key(), prepared.uid(), prepared.body(), prepared.index())
+              : store.createUnchecked(
+                  prepared.key(), prepared.uid(), prepared.body(), prepared.index());
       ctx.announce(stored, ChangeType.ADDED);
-      return ObjectCodec.decode(stored);
+      return stored;
     } catch (AlreadyExistsException e) {
-      throw RegistryErrors.alreadyExists(type, name);
+      throw RegistryErrors.alreadyExists(prepared.type(), prepared.key().name());
     }
   }
 }

@@ -1,8 +1,10 @@
 package io.pilothouse.registry;
 
 import io.pilothouse.api.StatusException;
+import io.pilothouse.changefeed.DurableCommits;
 import io.pilothouse.changefeed.StoreChange;
 import io.pilothouse.registry.patch.PatchType;
+import io.pilothouse.store.StoredObject;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -12,6 +14,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +40,10 @@ public class ObjectRegistry {
   @Inject private ServiceNetwork serviceNetwork;
   @Inject private Informers informers;
   @Inject private Event<StoreChange> changes;
+  @Inject private WriteBatcher batcher;
+  @Inject private DurableCommits durableCommits;
   @Resource private SessionContext session;
+  @Resource private TransactionSynchronizationRegistry transactions;
 
   /**
    * Upstream's GuaranteedUpdate retries a write that names no resourceVersion until it lands; this
@@ -66,9 +72,68 @@ public class ObjectRegistry {
     return new ObjectReader(context()).list(type, namespace, options);
   }
 
+  /**
+   * Creates an object: in the caller's transaction when there is one; otherwise prepared in the
+   * calling thread and written in the next batch of the {@link WriteBatcher} (or, for what it does
+   * not take, in a transaction of its own), answered once the write is durable.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ObjectNode create(
       ResourceType type, String namespace, ObjectNode body, WriteOptions options) {
+    if (transactions.getTransactionKey() != null) {
+      return new ObjectCreator(context()).create(type, namespace, body, options);
+    }
+    if (!batcher.takes(type, options)) {
+      return session
+          .getBusinessObject(ObjectRegistry.class)
+          .createInTransaction(type, namespace, body, options);
+    }
+    PreparedCreate prepared = new ObjectCreator(context()).prepare(type, namespace, body, options);
+    return ObjectCodec.decode((StoredObject) batched(prepared));
+  }
+
+  /** Runs a write in the write batcher's next batch; returns its answer once it is durable. */
+  private Object batched(BatchedWrite write) {
+    BatchedWrite.Written written = batcher.write(write);
+    durableCommits.await(written.revision());
+    return written.value();
+  }
+
+  /** {@link #create} in a transaction of its own. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public ObjectNode createInTransaction(
+      ResourceType type, String namespace, ObjectNode body, WriteOptions options) {
     return new ObjectCreator(context()).create(type, namespace, body, options);
+  }
+
+  /**
+   * The writes of a batch, in one new transaction, in order ({@link WriteBatcher}'s committer calls
+   * it). A write refused before it wrote anything is reported in its outcome and the others go on;
+   * one that fails after it began writing (a create's taken key shows only when its row is written)
+   * rolls the whole batch back ({@link WriteBatchRolledBack}, or the failure itself for a batch of
+   * one), as does the write gate's 429.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public List<WriteOutcome> writeBatch(List<BatchedWrite> batch) {
+    RegistryContext ctx = context();
+    TransactionEventSink events = settings.eventSink();
+    List<WriteOutcome> outcomes = new ArrayList<>(batch.size());
+    for (BatchedWrite write : batch) {
+      int appended = events.appendedInTransaction();
+      try {
+        outcomes.add(WriteOutcome.written(write.write(ctx)));
+      } catch (StatusException refusal) {
+        boolean wrote = events.appendedInTransaction() != appended;
+        if (batch.size() == 1 || refusal.code() == 429) {
+          throw refusal;
+        }
+        if (wrote || refusal.code() >= 500) {
+          throw new WriteBatchRolledBack(refusal);
+        }
+        outcomes.add(WriteOutcome.refused(refusal));
+      }
+    }
+    return outcomes;
   }
 
   public ObjectNode update(
@@ -152,8 +217,33 @@ public class ObjectRegistry {
     return new ObjectDeleter(context()).delete(type, namespace, name, options);
   }
 
-  /** {@code POST pods/{name}/binding}: assigns the pod to the Binding's target node. */
+  /**
+   * {@code POST pods/{name}/binding}: assigns the pod to the Binding's target node; in the caller's
+   * transaction when there is one, else in the write batcher's next batch (the scheduler binds from
+   * many threads at once).
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ObjectNode bind(ResourceType pods, String namespace, String name, ObjectNode binding) {
+    if (transactions.getTransactionKey() != null) {
+      return new PodBinder(context()).bind(pods, namespace, name, binding);
+    }
+    if (!batcher.enabled()) {
+      return session
+          .getBusinessObject(ObjectRegistry.class)
+          .bindInTransaction(pods, namespace, name, binding);
+    }
+    return (ObjectNode)
+        batched(
+            ctx -> {
+              ObjectNode bound = new PodBinder(ctx).bind(pods, namespace, name, binding);
+              return new BatchedWrite.Written(bound, ObjectUpdater.revisionOf(bound));
+            });
+  }
+
+  /** {@link #bind} in a transaction of its own. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public ObjectNode bindInTransaction(
+      ResourceType pods, String namespace, String name, ObjectNode binding) {
     return new PodBinder(context()).bind(pods, namespace, name, binding);
   }
 

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * the sink of committed-change announcements, the time of the request and the service network
  * cluster IPs and node ports are allocated from.
  */
-record RegistryContext(
+public record RegistryContext(
     ObjectStore store,
     ResourceTypes types,
     Consumer<StoreChange> changes,

@@ -1,6 +1,5 @@
 package io.pilothouse.registry;
 
-import io.pilothouse.store.jpa.EventSink;
 import io.pilothouse.store.jpa.JpaObjectStore;
 import io.pilothouse.store.jpa.SqlDialect;
 import io.pilothouse.store.jpa.StoreConfig;
@@ -28,7 +27,7 @@ public class StoreSettings {
   private StoreConfig config;
   private WriteGate gate = WriteGate.NONE;
   private CommittedEvents committed;
-  private EventSink sink = EventSink.NONE;
+  private TransactionEventSink sink;
 
   @Resource private TransactionSynchronizationRegistry transactions;
 
@@ -64,6 +63,11 @@ public class StoreSettings {
   /** The events of the writes committed in this process, for the watch cache's feeder. */
   public CommittedEvents committedEvents() {
     return committed;
+  }
+
+  /** Where every write's events wait for their transaction's commit. */
+  public TransactionEventSink eventSink() {
+    return sink;
   }
 
   /** The store over the caller's entity manager, in the caller's transaction. */

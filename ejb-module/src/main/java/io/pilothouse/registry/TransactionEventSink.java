@@ -41,6 +41,15 @@ public final class TransactionEventSink implements EventSink {
     events.add(event);
   }
 
+  /** How many events the current transaction has appended so far (0 outside a transaction). */
+  public int appendedInTransaction() {
+    if (transactions.getTransactionKey() == null) {
+      return 0;
+    }
+    List<?> events = (List<?>) transactions.getResource(this);
+    return events == null ? 0 : events.size();
+  }
+
   /** Hands a committed transaction's events over. */
   private final class HandOver implements Synchronization {
 

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
  * The embedded store's {@link WriteGate}: one JTA transaction at a time holds it, from its first
  * write until it commits or rolls back (released in {@code afterCompletion}), so writers queue
  * here, in the process, instead of at H2's row lock on the revision counter. A transaction that
- * already holds it passes again at once. A writer that waits longer than H2's own lock timeout gets
- * 429, as a busy API server answers.
+ * already holds it passes again at once, with the same {@link Pass}. A writer that waits longer
+ * than H2's own lock timeout gets 429, as a busy API server answers.
  */
 public final class TransactionWriteGate implements WriteGate {
 
@@ -30,14 +30,17 @@ public final class TransactionWriteGate implements WriteGate {
   }
 
   @Override
-  public void enter() {
-    if (transactions.getResource(this) != null) {
-      return;
+  public Pass enter() {
+    Pass held = (Pass) transactions.getResource(this);
+    if (held != null) {
+      return held;
     }
     acquire();
     try {
-      transactions.putResource(this, Boolean.TRUE);
+      Pass pass = new Pass();
+      transactions.putResource(this, pass);
       transactions.registerInterposedSynchronization(new Release());
+      return pass;
     } catch (RuntimeException e) {
       permit.release();
       throw e;

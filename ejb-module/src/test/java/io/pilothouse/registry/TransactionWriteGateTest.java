@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pilothouse.api.StatusException;
+import io.pilothouse.store.jpa.WriteGate;
 import jakarta.transaction.Status;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -16,8 +17,11 @@ class TransactionWriteGateTest {
   void aTransactionPassesAgainWithoutWaitingForItself() {
     TransactionWriteGate gate = new TransactionWriteGate(new FakeTransactions(), 50);
     FakeTransactions.begin();
-    gate.enter();
-    gate.enter();
+    WriteGate.Pass first = gate.enter();
+    assertThat(gate.enter()).isSameAs(first);
+    FakeTransactions.complete(Status.STATUS_COMMITTED);
+    FakeTransactions.begin();
+    assertThat(gate.enter()).isNotSameAs(first);
     FakeTransactions.complete(Status.STATUS_COMMITTED);
   }
 

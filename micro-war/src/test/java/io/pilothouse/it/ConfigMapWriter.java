@@ -44,6 +44,11 @@ final class ConfigMapWriter {
     return revision(expect(created, 201));
   }
 
+  /** Tries to create a ConfigMap; the response as it came (201, or 409 when the name is taken). */
+  HttpResponse<String> tryCreate(String namespace, String name, String value) throws Exception {
+    return send("POST", path(namespace, null), document(name, value, 0));
+  }
+
   /** Replaces a ConfigMap unconditionally (no resourceVersion); returns the new one. */
   long put(String namespace, String name, String value) throws Exception {
     return revision(expect(send("PUT", path(namespace, name), document(name, value, 0)), 200));

@@ -24,6 +24,16 @@ public interface ObjectStore {
   StoredObject create(ObjectKey key, String uid, String body, IndexedFields fields);
 
   /**
+   * As {@link #create}, for a caller that rolls its whole transaction back when this fails (a batch
+   * of creates, where one lookup per key would cost more than the rare taken key): the key is not
+   * looked up first, so a taken key is found by the key's unique index only when the row is
+   * written, after the write has taken its revision.
+   *
+   * @throws AlreadyExistsException if the key is taken; the transaction must then roll back
+   */
+  StoredObject createUnchecked(ObjectKey key, String uid, String body, IndexedFields fields);
+
+  /**
    * Takes the lock every write takes, for the rest of the transaction: what the caller reads next
    * stays true until it commits (used to allocate unique values, such as service cluster IPs, from
    * the objects stored). Taking it again in the same transaction is harmless.

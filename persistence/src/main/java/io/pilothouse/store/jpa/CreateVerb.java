@@ -10,8 +10,10 @@ import jakarta.persistence.PersistenceException;
 /**
  * Create: a new key at the next revision, with its index rows, event and history row. A taken key
  * is refused before anything is written (so a failed create in a transaction that goes on to commit
- * takes no revision); the unique key index catches what that check could miss. The history needs no
- * trim, since a deletion leaves room for the key's next ADDED row ({@link History}).
+ * takes no revision); the unique key index catches what that check could miss, and is the only
+ * check of an unchecked create (one of a batch that rolls back as a whole when it fails). The
+ * history needs no trim, since a deletion leaves room for the key's next ADDED row ({@link
+ * History}).
  */
 final class CreateVerb {
 
@@ -21,9 +23,14 @@ final class CreateVerb {
     this.ctx = ctx;
   }
 
-  StoredObject create(ObjectKey key, String uid, String body, IndexedFields fields) {
+  /**
+   * @param checked whether to look the key up before writing; without, a taken key fails only at
+   *     the flush, after the write began (for callers that then roll back)
+   */
+  StoredObject create(
+      ObjectKey key, String uid, String body, IndexedFields fields, boolean checked) {
     Revisions.LockedCounter counter = ctx.revisions().lockRevision();
-    if (ctx.rows().existsForUpdate(key)) {
+    if (checked && ctx.rows().existsForUpdate(key)) {
       throw new AlreadyExistsException(key);
     }
     long revision = ctx.revisions().next(counter);

@@ -4,6 +4,7 @@ import io.pilothouse.store.IndexedFields;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,10 @@ final class IndexRows {
   private static final String DELETE_LABELS = "DELETE FROM ph_label WHERE obj_id = ?";
   private static final String DELETE_FIELDS = "DELETE FROM ph_field WHERE obj_id = ?";
   private static final String DELETE_OWNERS = "DELETE FROM ph_owner WHERE obj_id = ?";
+  private static final String DELETE_LABEL =
+      "DELETE FROM ph_label WHERE lbl_key = ? AND obj_id = ?";
+  private static final String DELETE_FIELD =
+      "DELETE FROM ph_field WHERE fld_path = ? AND obj_id = ?";
 
   private final EntityManager em;
 
@@ -32,7 +37,10 @@ final class IndexRows {
   void insert(long objectId, IndexedFields fields) {
     insertPairs(INSERT_LABELS, objectId, fields.labels());
     insertPairs(INSERT_FIELDS, objectId, fields.fields());
-    List<String> owners = fields.ownerUids();
+    insertOwners(objectId, fields.ownerUids());
+  }
+
+  private void insertOwners(long objectId, List<String> owners) {
     if (!owners.isEmpty()) {
       Query insert = nativeQuery(INSERT_OWNERS + values(owners.size(), 2));
       int p = 1;
@@ -49,9 +57,39 @@ final class IndexRows {
     }
   }
 
-  void replace(long objectId, IndexedFields fields) {
-    delete(objectId);
-    insert(objectId, fields);
+  /**
+   * Rewrites an object's index rows from {@code old} to {@code fields}, touching only the labels,
+   * fields and owners that changed (a binding changes one field of a pod's ten, a status update one
+   * or two): each row costs an insert into every index of its table.
+   */
+  void replace(long objectId, IndexedFields old, IndexedFields fields) {
+    replacePairs(DELETE_LABEL, INSERT_LABELS, objectId, old.labels(), fields.labels());
+    replacePairs(DELETE_FIELD, INSERT_FIELDS, objectId, old.fields(), fields.fields());
+    if (!old.ownerUids().equals(fields.ownerUids())) {
+      nativeQuery(DELETE_OWNERS).setParameter(1, objectId).executeUpdate();
+      insertOwners(objectId, fields.ownerUids());
+    }
+  }
+
+  private void replacePairs(
+      String deleteOne,
+      String insertInto,
+      long objectId,
+      Map<String, String> old,
+      Map<String, String> pairs) {
+    Map<String, String> added = new LinkedHashMap<>();
+    for (Map.Entry<String, String> pair : pairs.entrySet()) {
+      String before = old.get(pair.getKey());
+      if (before == null || !before.equals(pair.getValue())) {
+        added.put(pair.getKey(), pair.getValue());
+      }
+    }
+    for (String key : old.keySet()) {
+      if (added.containsKey(key) || !pairs.containsKey(key)) {
+        nativeQuery(deleteOne).setParameter(1, key).setParameter(2, objectId).executeUpdate();
+      }
+    }
+    insertPairs(insertInto, objectId, added);
   }
 
   private void insertPairs(String insertInto, long objectId, Map<String, String> pairs) {

@@ -95,7 +95,13 @@ public final class JpaObjectStore implements ObjectStore {
 
   @Override
   public StoredObject create(ObjectKey key, String uid, String body, IndexedFields fields) {
-    return createVerb.create(key, uid, body, fields);
+    return createVerb.create(key, uid, body, fields, true);
+  }
+
+  @Override
+  public StoredObject createUnchecked(
+      ObjectKey key, String uid, String body, IndexedFields fields) {
+    return createVerb.create(key, uid, body, fields, false);
   }
 
   @Override

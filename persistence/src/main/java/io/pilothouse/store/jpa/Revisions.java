@@ -28,6 +28,7 @@ final class Revisions {
 
   private final EntityManager em;
   private final WriteGate gate;
+  private WriteGate.Pass pass;
 
   Revisions(EntityManager em, WriteGate gate) {
     this.em = em;
@@ -39,11 +40,17 @@ final class Revisions {
 
   /**
    * Passes the store's {@link WriteGate}, then locks the revision counter for the rest of the
-   * transaction: what every write does first.
+   * transaction: what every write does first. A later write of a transaction that holds the gate
+   * takes the counter's value from its {@link WriteGate.Pass} instead of reading the row again.
    */
   LockedCounter lockRevision() {
-    gate.enter();
-    return lock(CounterRow.REVISION);
+    pass = gate.enter();
+    if (pass.knowsRevision()) {
+      return new LockedCounter(CounterRow.REVISION, pass.revision());
+    }
+    LockedCounter locked = lock(CounterRow.REVISION);
+    pass.revision(locked.value());
+    return locked;
   }
 
   /**
@@ -83,6 +90,9 @@ final class Revisions {
       set.setLong(1, value);
       set.setString(2, locked.id());
       set.executeUpdate();
+      if (pass != null && locked.id().equals(CounterRow.REVISION)) {
+        pass.revision(value);
+      }
       return new LockedCounter(locked.id(), value);
     } catch (SQLException e) {
       throw new PersistenceException("cannot set counter " + locked.id(), e);
@@ -125,9 +135,15 @@ final class Revisions {
    * database transaction now, so every later statement of the write runs on this connection too.
    */
   private Connection connection() {
+    if (pass != null && pass.connection() != null) {
+      return pass.connection();
+    }
     Connection connection = em.unwrap(Connection.class);
     if (connection == null) {
       throw new IllegalStateException("a counter can only be locked inside a transaction");
+    }
+    if (pass != null) {
+      pass.connection(connection);
     }
     return connection;
   }

@@ -30,7 +30,8 @@ final class UpdateVerb {
     String prevBody = row.body();
     String prevEncoded = row.indexed();
     if (!encoded.equals(prevEncoded)) {
-      ctx.indexRows().replace(row.createRevision(), indexed);
+      ctx.indexRows()
+          .replace(row.createRevision(), IndexedFieldsCodec.decode(prevEncoded), indexed);
     }
     row.write(body, encoded, revision);
     ctx.eventLog()

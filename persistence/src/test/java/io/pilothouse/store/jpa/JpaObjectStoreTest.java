@@ -7,6 +7,7 @@ import io.pilothouse.store.AlreadyExistsException;
 import io.pilothouse.store.ConflictException;
 import io.pilothouse.store.EventType;
 import io.pilothouse.store.IndexedFields;
+import io.pilothouse.store.ListQuery;
 import io.pilothouse.store.NotFoundException;
 import io.pilothouse.store.ObjectKey;
 import io.pilothouse.store.StoreEvent;
@@ -66,6 +67,20 @@ class JpaObjectStoreTest {
         .isInstanceOf(AlreadyExistsException.class)
         .hasMessageContaining("web-1");
     assertThat(db.currentRevision()).isEqualTo(1);
+  }
+
+  @Test
+  void uncheckedCreateFindsATakenKeyAtTheWriteAndItsRollbackLeavesNothing() {
+    db.inStore(s -> s.create(POD, "uid-1", "{}", WEB));
+
+    assertThatThrownBy(() -> db.inStore(s -> s.createUnchecked(POD, "uid-2", "{\"v\":2}", WEB)))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessageContaining("web-1");
+    assertThat(db.currentRevision()).isEqualTo(1);
+    assertThat(db.inStore(s -> s.get(POD)).orElseThrow().uid()).isEqualTo("uid-1");
+    ObjectKey other = ObjectKey.namespaced("", "pods", "default", "web-2");
+    assertThat(db.inStore(s -> s.createUnchecked(other, "uid-3", "{}", WEB)).modRevision())
+        .isEqualTo(2);
   }
 
   @Test
@@ -251,6 +266,44 @@ class JpaObjectStoreTest {
     assertThat(db.count("ph_label")).isZero();
     assertThat(db.count("ph_field")).isZero();
     assertThat(db.count("ph_owner")).isEqualTo(1);
+  }
+
+  @Test
+  void anUpdateRewritesOnlyTheIndexRowsThatChangedAndSelectorsFollowIt() {
+    IndexedFields before =
+        IndexedFields.builder()
+            .labels(java.util.Map.of("app", "web", "tier", "front", "gone", "x"))
+            .field("spec.nodeName", "")
+            .field("status.phase", "Pending")
+            .owner("o1")
+            .build();
+    db.inStore(s -> s.create(POD, "uid-1", "{}", before));
+    IndexedFields after =
+        IndexedFields.builder()
+            .labels(java.util.Map.of("app", "web", "tier", "back", "new", "y"))
+            .field("spec.nodeName", "n1")
+            .field("status.phase", "Pending")
+            .owner("o1")
+            .build();
+    db.inStore(s -> s.update(POD, 0, "{}", after));
+
+    assertThat(db.count("ph_label")).isEqualTo(3);
+    assertThat(db.count("ph_field")).isEqualTo(2);
+    assertThat(db.count("ph_owner")).isEqualTo(1);
+    assertThat(selected(ListQuery.of("", "pods").labelSelector("tier=back").build())).isOne();
+    assertThat(selected(ListQuery.of("", "pods").labelSelector("tier=front").build())).isZero();
+    assertThat(selected(ListQuery.of("", "pods").labelSelector("gone").build())).isZero();
+    assertThat(selected(ListQuery.of("", "pods").labelSelector("new=y,app=web").build())).isOne();
+    assertThat(selected(ListQuery.of("", "pods").fieldSelector("spec.nodeName=n1").build()))
+        .isOne();
+    assertThat(selected(ListQuery.of("", "pods").fieldSelector("spec.nodeName=").build())).isZero();
+    assertThat(selected(ListQuery.of("", "pods").fieldSelector("status.phase=Pending").build()))
+        .isOne();
+    assertThat(selected(ListQuery.of("", "pods").ownerUid("o1").build())).isOne();
+  }
+
+  private int selected(ListQuery query) {
+    return db.inStore(s -> s.list(query)).items().size();
   }
 
   @Test

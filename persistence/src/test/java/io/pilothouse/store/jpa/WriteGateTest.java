@@ -21,7 +21,11 @@ class WriteGateTest {
 
   private static TestDatabase db;
   private final AtomicInteger entered = new AtomicInteger();
-  private final WriteGate counting = entered::incrementAndGet;
+  private final WriteGate counting =
+      () -> {
+        entered.incrementAndGet();
+        return new WriteGate.Pass();
+      };
 
   @BeforeAll
   static void open() {
@@ -88,6 +92,31 @@ class WriteGateTest {
     long after = db.inTransactionResult(em -> db.store(em).currentRevision());
     assertThat(stored).isFalse();
     assertThat(after).isEqualTo(before);
+  }
+
+  @Test
+  void writesOfOneTransactionSharingAPassTakeConsecutiveRevisionsWithoutReadingTheCounterAgain() {
+    WriteGate.Pass pass = new WriteGate.Pass();
+    WriteGate holding = () -> pass;
+    ObjectKey second = ObjectKey.namespaced("", "configmaps", "default", "gated-2");
+    long before = db.inTransactionResult(em -> db.store(em).currentRevision());
+    long[] revisions =
+        db.inTransactionResult(
+            em -> {
+              // two stores over one transaction, as two registry calls in one transaction make
+              JpaObjectStore first =
+                  new JpaObjectStore(em, SqlDialect.H2, StoreConfig.DEFAULT, holding);
+              JpaObjectStore other =
+                  new JpaObjectStore(em, SqlDialect.H2, StoreConfig.DEFAULT, holding);
+              long a = first.create(KEY, "uid-1", "{}", IndexedFields.EMPTY).modRevision();
+              long b = other.create(second, "uid-2", "{}", IndexedFields.EMPTY).modRevision();
+              long c = first.update(KEY, a, "{\"v\":2}", IndexedFields.EMPTY).modRevision();
+              return new long[] {a, b, c};
+            });
+    assertThat(revisions).containsExactly(before + 1, before + 2, before + 3);
+    assertThat(pass.revision()).isEqualTo(before + 3);
+    long after = db.inTransactionResult(em -> db.store(em).currentRevision());
+    assertThat(after).isEqualTo(before + 3);
   }
 
   private JpaObjectStore gated(jakarta.persistence.EntityManager em) {
