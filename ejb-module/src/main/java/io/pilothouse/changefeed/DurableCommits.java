@@ -15,6 +15,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,7 +50,8 @@ public class DurableCommits {
 
   private final Object lock = new Object();
   private long requested;
-  private long flushed;
+  private volatile long flushed;
+  private final List<Runnable> flushListeners = new CopyOnWriteArrayList<>();
   private volatile boolean running;
   private Thread flusher;
 
@@ -94,8 +97,21 @@ public class DurableCommits {
     }
   }
 
+  /**
+   * Every write up to this revision is in the database file (all that committed, for a server
+   * database): what watchers may be told of.
+   */
+  public long durableRevision() {
+    return running ? flushed : Long.MAX_VALUE;
+  }
+
+  /** Runs {@code listener} on the flusher thread after every checkpoint. */
+  public void onFlushed(Runnable listener) {
+    flushListeners.add(listener);
+  }
+
   /** Asks for a checkpoint covering {@code revision} without waiting for it. */
-  private void request(long revision) {
+  public void request(long revision) {
     if (!running) {
       return;
     }
@@ -149,6 +165,7 @@ public class DurableCommits {
             flushed = Math.max(flushed, covered);
             lock.notifyAll();
           }
+          flushListeners.forEach(Runnable::run);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -159,6 +176,7 @@ public class DurableCommits {
           flushed = Math.max(flushed, requested);
           lock.notifyAll();
         }
+        flushListeners.forEach(Runnable::run);
         pause();
       }
     }

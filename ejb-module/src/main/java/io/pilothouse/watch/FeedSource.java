@@ -21,6 +21,23 @@ final class FeedSource {
     List<StoreEvent> eventsAfter(long revision, int max);
   }
 
+  /**
+   * How far the store's writes are durable: events after that revision are held back, so that no
+   * watcher, informer or controller ever acts on a write a crash could still take back (etcd too
+   * tells watchers only what its log holds). For a server database everything committed is.
+   */
+  interface Durability {
+    Durability ALL = new Durability() {};
+
+    /** Every write up to this revision survives a crash. */
+    default long durableRevision() {
+      return Long.MAX_VALUE;
+    }
+
+    /** Asks for the writes up to {@code revision} to be made durable soon. */
+    default void request(long revision) {}
+  }
+
   /** Hears how many events each run brought, by where they came from. */
   interface Counts {
     void fromMemory(int events);
@@ -35,6 +52,7 @@ final class FeedSource {
   private final long logReadNanos;
   private final LongSupplier nanoClock;
   private final Counts counts;
+  private final Durability durability;
   private long lastLogRead;
 
   FeedSource(
@@ -44,7 +62,8 @@ final class FeedSource {
       int batch,
       long logReadNanos,
       LongSupplier nanoClock,
-      Counts counts) {
+      Counts counts,
+      Durability durability) {
     this.committed = committed;
     this.log = log;
     this.announcedAfter = announcedAfter;
@@ -52,6 +71,7 @@ final class FeedSource {
     this.logReadNanos = logReadNanos;
     this.nanoClock = nanoClock;
     this.counts = counts;
+    this.durability = durability;
     this.lastLogRead = nanoClock.getAsLong();
   }
 
@@ -76,21 +96,42 @@ final class FeedSource {
      * visible cannot make the feeder spin.
      */
     List<StoreEvent> next(long last) {
+      long durable = durability.durableRevision();
       List<StoreEvent> events = committed.run(last, batch);
       if (!events.isEmpty()) {
+        events = durableOnly(events, durable);
         counts.fromMemory(events.size());
         return events;
       }
       boolean missing = committed.hasAfter(last) || announcedAfter.test(last);
-      if (!logAllowed || !(logWanted || missing)) {
+      if (!logAllowed || !(logWanted || missing) || last >= durable) {
         return List.of();
       }
       lastLogRead = nanoClock.getAsLong();
       events = log.eventsAfter(last, batch);
       logWanted = false;
       logAllowed = events.size() == batch;
+      events = durableOnly(events, durable);
       counts.fromLog(events.size());
       return events;
+    }
+
+    /** The events up to {@code durable}; asks for the rest to be made durable. */
+    private List<StoreEvent> durableOnly(List<StoreEvent> events, long durable) {
+      if (events.isEmpty()) {
+        return events;
+      }
+      long newest = events.get(events.size() - 1).revision();
+      if (newest <= durable) {
+        return events;
+      }
+      durability.request(newest);
+      int keep = 0;
+      while (keep < events.size() && events.get(keep).revision() <= durable) {
+        keep++;
+      }
+      logAllowed = false;
+      return events.subList(0, keep);
     }
   }
 }

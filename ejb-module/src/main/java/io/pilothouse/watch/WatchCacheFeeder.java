@@ -1,5 +1,6 @@
 package io.pilothouse.watch;
 
+import io.pilothouse.changefeed.DurableCommits;
 import io.pilothouse.registry.Informers;
 import io.pilothouse.registry.ResourceType;
 import io.pilothouse.registry.ResourceTypes;
@@ -57,6 +58,7 @@ public class WatchCacheFeeder {
   @Inject private FeedSignal signal;
   @Inject private StoreSettings settings;
   @Inject private MetricRegistry metrics;
+  @Inject private DurableCommits durableCommits;
 
   @Inject
   @ConfigProperty(name = "pilothouse.watch.cache.capacity", defaultValue = "20000")
@@ -100,7 +102,19 @@ public class WatchCacheFeeder {
             BATCH,
             LOG_READ_MILLIS * 1_000_000,
             System::nanoTime,
-            new FeedCounters(metrics));
+            new FeedCounters(metrics),
+            new FeedSource.Durability() {
+              @Override
+              public long durableRevision() {
+                return durableCommits.durableRevision();
+              }
+
+              @Override
+              public void request(long revision) {
+                durableCommits.request(revision);
+              }
+            });
+    durableCommits.onFlushed(signal::wakeUp);
     poller = threads.newThread(this::pollLoop);
     poller.setName("pilothouse-watch-cache-feeder");
     poller.start();

@@ -23,6 +23,8 @@ class FeedSourceTest {
   private final AtomicLong clock = new AtomicLong(1_000_000_000L);
   private final AtomicLong fromMemory = new AtomicLong();
   private final AtomicLong fromLog = new AtomicLong();
+  private final AtomicLong durable = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong durabilityRequested = new AtomicLong();
   private long last;
 
   private final FeedSource source =
@@ -42,6 +44,17 @@ class FeedSourceTest {
             @Override
             public void fromLog(int events) {
               fromLog.addAndGet(events);
+            }
+          },
+          new FeedSource.Durability() {
+            @Override
+            public long durableRevision() {
+              return durable.get();
+            }
+
+            @Override
+            public void request(long revision) {
+              durabilityRequested.accumulateAndGet(revision, Math::max);
             }
           });
 
@@ -84,6 +97,33 @@ class FeedSourceTest {
       }
     }
     return applied;
+  }
+
+  @Test
+  void holdsBackWhatIsNotYetDurableAndAsksForItUntilACheckpointCoversIt() {
+    durable.set(2);
+    commit(true, 1, 2, 3, 4);
+
+    assertThat(feed(false)).containsExactly(1L, 2L);
+    assertThat(durabilityRequested).hasValue(4);
+    assertThat(feed(true)).as("not even a catch-up reads past the durable revision").isEmpty();
+
+    durable.set(4);
+
+    assertThat(feed(false)).containsExactly(3L, 4L);
+  }
+
+  @Test
+  void holdsBackLogEventsThatAreNotYetDurable() {
+    durable.set(1);
+    commit(false, 1, 2);
+
+    assertThat(feed(true)).containsExactly(1L);
+    assertThat(durabilityRequested).hasValue(2);
+
+    durable.set(2);
+
+    assertThat(feed(true)).containsExactly(2L);
   }
 
   @Test
