@@ -36,17 +36,22 @@ public final class FieldValidator {
   }
 
   /**
-   * {@code Strict} on a patch: refuses (400) a patched object with fields its kind does not have
-   * that the stored object did not have already (upstream validates the patched object).
+   * Field validation of a patch: the fields its kind does not have that the patched object gains
+   * (upstream validates the patched object) are refused under {@code Strict} (400) and returned as
+   * warnings under {@code Warn}; the update then drops them.
    */
-  static void checkPatched(
+  static List<String> checkPatched(
       ResourceType type, JsonNode patched, JsonNode old, WriteOptions options) {
-    if (options.fieldValidation() != WriteOptions.FieldValidation.STRICT) {
-      return;
+    if (options.fieldValidation() == WriteOptions.FieldValidation.IGNORE) {
+      return List.of();
     }
     List<String> added = new ArrayList<>(unknown(type, patched));
     added.removeAll(unknown(type, old));
-    refuseAny(added.stream().map(field -> problem("unknown", field)).toList());
+    List<String> problems = added.stream().map(field -> problem("unknown", field)).toList();
+    if (options.fieldValidation() == WriteOptions.FieldValidation.STRICT) {
+      refuseAny(problems);
+    }
+    return problems;
   }
 
   private static String problem(String kind, String field) {

@@ -5,6 +5,7 @@ import io.pilothouse.registry.patch.PatchException;
 import io.pilothouse.registry.patch.PatchSchema;
 import io.pilothouse.registry.patch.PatchType;
 import io.pilothouse.registry.patch.Patcher;
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,7 +27,7 @@ final class ObjectPatcher {
     this.ctx = ctx;
   }
 
-  ObjectNode patch(
+  Patched patch(
       ResourceType type,
       String namespace,
       String name,
@@ -37,7 +38,7 @@ final class ObjectPatcher {
     PatchSchema schema = PatchSchema.forKind(type.group(), type.kind());
     ObjectNode old = new ObjectReader(ctx).get(type, namespace, name);
     ObjectNode patched = apply(type, name, patchType, old, patch, schema);
-    FieldValidator.checkPatched(type, patched, old, options);
+    List<String> warnings = FieldValidator.checkPatched(type, patched, old, options);
     long expected = ObjectUpdater.expectedRevision(patched);
     boolean pinned = expected != ObjectUpdater.revisionOf(old);
     RequestChecks.typeMatches(type, patched);
@@ -45,7 +46,8 @@ final class ObjectPatcher {
     RequestChecks.namespaceMatches(type, namespace, metadata);
     RequestChecks.nameMatches(name, metadata);
     try {
-      return new ObjectUpdater(ctx).write(type, old, patched, expected, status, options);
+      return new Patched(
+          new ObjectUpdater(ctx).write(type, old, patched, expected, status, options), warnings);
     } catch (StatusException e) {
       throw RetryableConflict.of(e, pinned);
     }

@@ -159,6 +159,19 @@ public class ObjectRegistry {
       String patch,
       boolean status,
       WriteOptions options) {
+    return patchWithWarnings(type, namespace, name, patchType, patch, status, options).object();
+  }
+
+  /** {@link #patch}, with the field validation warnings the API sends as headers. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Patched patchWithWarnings(
+      ResourceType type,
+      String namespace,
+      String name,
+      PatchType patchType,
+      String patch,
+      boolean status,
+      WriteOptions options) {
     return retrying(
         self -> self.patchOnce(type, namespace, name, patchType, patch, status, options));
   }
@@ -192,7 +205,7 @@ public class ObjectRegistry {
 
   /** One attempt of {@link #patch}, in a new transaction. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public ObjectNode patchOnce(
+  public Patched patchOnce(
       ResourceType type,
       String namespace,
       String name,

@@ -102,6 +102,39 @@ class FieldValidationIT {
   }
 
   @Test
+  void aPatchAddingAnUnknownFieldIsWarnedByDefaultAndTheFieldDropped() throws Exception {
+    assertThat(post("", UNKNOWN.formatted("warn-patch")).statusCode()).isEqualTo(201);
+    String path = "/api/v1/namespaces/" + ns + "/configmaps/warn-patch";
+
+    HttpResponse<String> merged =
+        api.send(
+            "PATCH",
+            path,
+            "application/merge-patch+json",
+            "{\"data\":{\"k\":\"merged\"},\"spec\":{\"x\":1}}");
+    assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+    assertThat(merged.headers().allValues("Warning"))
+        .containsExactly("299 - \"unknown field \\\"spec\\\"\"");
+    assertThat(Json.path(merged.body(), "data.k")).isEqualTo("merged");
+    assertThat(Json.parse(api.get(path).body()).has("spec")).isFalse();
+
+    HttpResponse<String> jsonPatched =
+        api.send(
+            "PATCH",
+            path,
+            "application/json-patch+json",
+            "[{\"op\":\"add\",\"path\":\"/metadata/colour\",\"value\":\"red\"}]");
+    assertThat(jsonPatched.statusCode()).as(jsonPatched.body()).isEqualTo(200);
+    assertThat(jsonPatched.headers().allValues("Warning"))
+        .containsExactly("299 - \"unknown field \\\"metadata.colour\\\"\"");
+
+    HttpResponse<String> clean =
+        api.send("PATCH", path, "application/merge-patch+json", "{\"data\":{\"k\":\"v\"}}");
+    assertThat(clean.statusCode()).isEqualTo(200);
+    assertThat(clean.headers().allValues("Warning")).isEmpty();
+  }
+
+  @Test
   void ignoreSendsNoWarning() throws Exception {
     HttpResponse<String> created = post("?fieldValidation=Ignore", UNKNOWN.formatted("ignored"));
     assertThat(created.statusCode()).isEqualTo(201);

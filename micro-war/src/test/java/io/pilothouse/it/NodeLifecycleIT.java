@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * through the API as a kubelet would: once the Lease stops being renewed for the grace period (40
  * s), the node is {@code Ready=Unknown}, tainted {@code node.kubernetes.io/unreachable:NoExecute},
  * a {@code NodeNotReady} event is recorded, and its pods are evicted when their tolerationSeconds
- * run out (a pod tolerating forever stays). A cordoned node gets the unschedulable taint.
+ * run out (a pod tolerating forever stays). A cordoned node gets the unschedulable taint. Pods
+ * bound to a node that is deleted are deleted by the pod garbage collector.
  */
 @ExtendWith(SharedControlPlane.class)
 class NodeLifecycleIT {
@@ -110,6 +111,20 @@ class NodeLifecycleIT {
     await()
         .atMost(WAIT)
         .until(() -> hasTaint(name, "node.kubernetes.io/unschedulable", "NoSchedule"));
+  }
+
+  @Test
+  void podsBoundToADeletedNodeAreGarbageCollected() {
+    String name = "deleted-" + id;
+    TestNodes.create(client, name, mine, List.of());
+    client.pods().inNamespace(ns).resource(TestNodes.pod("stranded", mine, List.of())).create();
+    await().atMost(WAIT).until(() -> boundTo("stranded", name));
+
+    client.nodes().withName(name).delete();
+
+    await()
+        .atMost(WAIT)
+        .until(() -> client.pods().inNamespace(ns).withName("stranded").get() == null);
   }
 
   private static Lease lease(String node) {

@@ -78,7 +78,9 @@ public class PodGarbageCollector implements Controller {
     // gone by the store before its pods are deleted (the listers may not have seen it yet)
     Set<String> nodes = new HashSet<>(context.listers().names(Node.class, null));
     List<Pod> terminated = new ArrayList<>();
-    for (Pod pod : client.list(Pod.class, null, null, null)) {
+    // pods from the listers too, as upstream's PodGC reads its pod lister: acting on a stale copy
+    // is safe, since every delete names the pod's uid and a terminated pod stays terminated
+    for (Pod pod : context.listers().list(Pod.class, null, null, null)) {
       String nodeName = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
       boolean orphaned =
           nodeName != null

@@ -42,6 +42,8 @@ class PodGarbageCollectorTest {
   void aNodeTheListersHaveNotSeenYetIsConfirmedInTheStoreAndKeepsItsPods() {
     client.seed(node("new"), pod("on-new", "new", "Running", "2026-01-01T00:00:01Z", false));
     FakeObjectClient listers = new FakeObjectClient(clock);
+    // the listers have the pod already, not yet its node
+    listers.seed(pod("on-new", "new", "Running", "2026-01-01T00:00:01Z", false));
     ControllerContext lagging =
         new ControllerContext(client, new FakeEventRecorder(), clock, Runnable::run, listers);
 

@@ -6,6 +6,7 @@ import io.pilothouse.registry.DeleteResult;
 import io.pilothouse.registry.FieldValidator;
 import io.pilothouse.registry.ListOptions;
 import io.pilothouse.registry.ObjectRegistry;
+import io.pilothouse.registry.Patched;
 import io.pilothouse.registry.RegistryErrors;
 import io.pilothouse.registry.ResourceType;
 import io.pilothouse.registry.ResourceTypes;
@@ -164,17 +165,17 @@ public class ResourceRequests {
       return subresources.patch(type, info, query, headers, patchType, patch);
     }
     boolean status = "status".equals(info.subresource());
-    return Representations.ok(
-        200,
-        registry.patch(
+    Patched patched =
+        registry.patchWithWarnings(
             type,
             info.namespace(),
             info.name(),
             patchType,
             patch,
             status,
-            QueryOptions.write(query)),
-        headers);
+            QueryOptions.write(query));
+    return WarningHeaders.with(
+        Representations.ok(200, patched.object(), headers), patched.warnings());
   }
 
   public Response delete(
