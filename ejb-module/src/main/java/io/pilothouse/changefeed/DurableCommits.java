@@ -116,10 +116,15 @@ public class DurableCommits {
       return;
     }
     synchronized (lock) {
-      if (revision > requested) {
-        requested = revision;
-        lock.notifyAll();
-      }
+      raiseRequested(revision);
+    }
+  }
+
+  /** Raises the revision the next checkpoint must cover; the caller holds {@code lock}. */
+  private void raiseRequested(long revision) {
+    if (revision > requested) {
+      requested = revision;
+      lock.notifyAll();
     }
   }
 
@@ -133,10 +138,7 @@ public class DurableCommits {
     }
     long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
     synchronized (lock) {
-      if (revision > requested) {
-        requested = revision;
-        lock.notifyAll();
-      }
+      raiseRequested(revision);
       while (flushed < revision && running) {
         long left = deadline - System.currentTimeMillis();
         if (left <= 0) {
@@ -161,24 +163,33 @@ public class DurableCommits {
           awaitRequest();
           long covered = committedRevision(statement);
           statement.execute("CHECKPOINT");
-          synchronized (lock) {
-            flushed = Math.max(flushed, covered);
-            lock.notifyAll();
-          }
-          flushListeners.forEach(Runnable::run);
+          flushedUpTo(covered);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (SQLException | RuntimeException e) {
         LOG.log(Level.WARNING, "checkpoint failed; acknowledging the waiting writes", e);
-        synchronized (lock) {
-          flushed = Math.max(flushed, requested);
-          lock.notifyAll();
-        }
-        flushListeners.forEach(Runnable::run);
+        flushedUpTo(requested());
         pause();
       }
+    }
+  }
+
+  /**
+   * Records that the file holds every write up to {@code revision}; wakes writers and listeners.
+   */
+  private void flushedUpTo(long revision) {
+    synchronized (lock) {
+      flushed = Math.max(flushed, revision);
+      lock.notifyAll();
+    }
+    flushListeners.forEach(Runnable::run);
+  }
+
+  private long requested() {
+    synchronized (lock) {
+      return requested;
     }
   }
 

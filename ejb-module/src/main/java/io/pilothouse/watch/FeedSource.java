@@ -3,6 +3,7 @@ package io.pilothouse.watch;
 import io.pilothouse.store.StoreEvent;
 import io.pilothouse.store.watch.CommittedEvents;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 
@@ -12,30 +13,16 @@ import java.util.function.LongSupplier;
  * log wherever that run stops short of what is known to exist — a later revision already handed
  * over, a revision the change topic announced, a caller that must see everything committed so far,
  * or a last log read older than {@code logReadNanos} (the safety net for anything handed over
- * nowhere). Used by the feeder's one thread.
+ * nowhere). Never past {@code durableRevision}, the revision up to which every write survives a
+ * crash: later events are held back, and asked to be made durable ({@code requestDurable}), so that
+ * no watcher, informer or controller acts on a write a crash could still take back (etcd too tells
+ * watchers only what its log holds). Used by the feeder's one thread.
  */
 final class FeedSource {
 
   /** The event log as the feeder reads it; throws {@link WatchExpiredException} if compacted. */
   interface Log {
     List<StoreEvent> eventsAfter(long revision, int max);
-  }
-
-  /**
-   * How far the store's writes are durable: events after that revision are held back, so that no
-   * watcher, informer or controller ever acts on a write a crash could still take back (etcd too
-   * tells watchers only what its log holds). For a server database everything committed is.
-   */
-  interface Durability {
-    Durability ALL = new Durability() {};
-
-    /** Every write up to this revision survives a crash. */
-    default long durableRevision() {
-      return Long.MAX_VALUE;
-    }
-
-    /** Asks for the writes up to {@code revision} to be made durable soon. */
-    default void request(long revision) {}
   }
 
   /** Hears how many events each run brought, by where they came from. */
@@ -52,7 +39,8 @@ final class FeedSource {
   private final long logReadNanos;
   private final LongSupplier nanoClock;
   private final Counts counts;
-  private final Durability durability;
+  private final LongSupplier durableRevision;
+  private final LongConsumer requestDurable;
   private long lastLogRead;
 
   FeedSource(
@@ -63,7 +51,8 @@ final class FeedSource {
       long logReadNanos,
       LongSupplier nanoClock,
       Counts counts,
-      Durability durability) {
+      LongSupplier durableRevision,
+      LongConsumer requestDurable) {
     this.committed = committed;
     this.log = log;
     this.announcedAfter = announcedAfter;
@@ -71,7 +60,8 @@ final class FeedSource {
     this.logReadNanos = logReadNanos;
     this.nanoClock = nanoClock;
     this.counts = counts;
-    this.durability = durability;
+    this.durableRevision = durableRevision;
+    this.requestDurable = requestDurable;
     this.lastLogRead = nanoClock.getAsLong();
   }
 
@@ -96,7 +86,7 @@ final class FeedSource {
      * visible cannot make the feeder spin.
      */
     List<StoreEvent> next(long last) {
-      long durable = durability.durableRevision();
+      long durable = durableRevision.getAsLong();
       List<StoreEvent> events = committed.run(last, batch);
       if (!events.isEmpty()) {
         events = durableOnly(events, durable);
@@ -125,7 +115,7 @@ final class FeedSource {
       if (newest <= durable) {
         return events;
       }
-      durability.request(newest);
+      requestDurable.accept(newest);
       int keep = 0;
       while (keep < events.size() && events.get(keep).revision() <= durable) {
         keep++;

@@ -103,17 +103,8 @@ public class WatchCacheFeeder {
             LOG_READ_MILLIS * 1_000_000,
             System::nanoTime,
             new FeedCounters(metrics),
-            new FeedSource.Durability() {
-              @Override
-              public long durableRevision() {
-                return durableCommits.durableRevision();
-              }
-
-              @Override
-              public void request(long revision) {
-                durableCommits.request(revision);
-              }
-            });
+            durableCommits::durableRevision,
+            durableCommits::request);
     durableCommits.onFlushed(signal::wakeUp);
     poller = threads.newThread(this::pollLoop);
     poller.setName("pilothouse-watch-cache-feeder");

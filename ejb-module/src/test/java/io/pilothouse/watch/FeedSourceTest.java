@@ -46,17 +46,8 @@ class FeedSourceTest {
               fromLog.addAndGet(events);
             }
           },
-          new FeedSource.Durability() {
-            @Override
-            public long durableRevision() {
-              return durable.get();
-            }
-
-            @Override
-            public void request(long revision) {
-              durabilityRequested.accumulateAndGet(revision, Math::max);
-            }
-          });
+          durable::get,
+          revision -> durabilityRequested.accumulateAndGet(revision, Math::max));
 
   private List<StoreEvent> readLog(long after, int max) {
     logReads.add(after);
