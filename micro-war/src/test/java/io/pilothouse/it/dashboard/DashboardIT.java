@@ -94,6 +94,14 @@ class DashboardIT {
   }
 
   /**
+   * The text of the row holding {@code text}, read in the same wait that finds it: a live update
+   * may re-render the table between finding a row and reading it.
+   */
+  private String rowText(String tableId, String text) {
+    return browser.waitFor(d -> row(tableId, text).getText());
+  }
+
+  /**
    * Clicks a row's button, looking the row up again if a live update re-renders the table between
    * finding and clicking.
    */
@@ -119,8 +127,8 @@ class DashboardIT {
     cluster.node("ui-list-b");
     browser.open("nodes.xhtml");
     search("nodesForm:search", "ui-list-");
-    assertThat(row("nodesForm:nodes", "ui-list-a").getText()).contains("Ready", "worker");
-    assertThat(row("nodesForm:nodes", "ui-list-b").getText()).contains("0 / 4");
+    assertThat(rowText("nodesForm:nodes", "ui-list-a")).contains("Ready", "worker");
+    assertThat(rowText("nodesForm:nodes", "ui-list-b")).contains("0 / 4");
     browser.screenshot("nodes-list");
     search("nodesForm:search", AGENT_NODE);
     browser.waitFor(d -> READY.matcher(row("nodesForm:nodes", AGENT_NODE).getText()).find());
@@ -174,6 +182,9 @@ class DashboardIT {
     cluster.pod("ui-pods-b", "web-1", null);
     browser.open("pods.xhtml");
     browser.find(id("podsForm:namespaces")).click();
+    browser.waitFor(
+        d -> d.findElement(By.cssSelector(id("podsForm:namespaces_panel"))).isDisplayed());
+    browser.animationsDone();
     WebElement item =
         browser.waitFor(
             d ->
@@ -184,6 +195,7 @@ class DashboardIT {
     item.findElement(By.cssSelector(".ui-chkbox-box")).click();
     browser.ajaxDone();
     browser.find("body").click();
+    assertThat(browser.text(id("podsForm:namespaces"))).contains("ui-pods-a");
     browser.waitFor(
         d ->
             rowsText().stream().allMatch(t -> t.startsWith("ui-pods-a")) && rowsText().size() == 2);
@@ -209,9 +221,9 @@ class DashboardIT {
     browser.open("pod.xhtml?namespace=ui-secret&name=app-1");
     browser.waitForText("Pod ui-secret/app-1");
     browser.driver().findElement(By.linkText("Environment")).click();
-    WebElement env = browser.find(id("podForm:tabs:env"));
-    browser.waitFor(d -> env.getText().contains("DB_PASSWORD"));
-    assertThat(env.getText()).contains("hello", "••••••", "Secret db, key password");
+    browser.waitForText(id("podForm:tabs:env"), "DB_PASSWORD");
+    assertThat(browser.text(id("podForm:tabs:env")))
+        .contains("hello", "••••••", "Secret db, key password");
     assertThat(browser.driver().getPageSource()).doesNotContain("s3cr3t-value");
     browser.screenshot("pod-env-masked");
   }
@@ -396,14 +408,17 @@ class DashboardIT {
     cluster.patchLabels("/api/v1/nodes/ui-history", "{\"tier\":\"gold\"}");
     browser.open("node.xhtml?name=ui-history");
     browser.driver().findElement(By.linkText("History")).click();
-    WebElement history = browser.find(id("nodeForm:tabs:history"));
-    browser.waitFor(d -> history.getText().contains("MODIFIED"));
+    browser.waitForText(id("nodeForm:tabs:history"), "MODIFIED");
     List<String> added =
-        history.findElements(By.cssSelector(".ph-diff-add")).stream()
-            .map(WebElement::getText)
-            .toList();
+        browser.waitFor(
+            d ->
+                d
+                    .findElements(By.cssSelector(id("nodeForm:tabs:history") + " .ph-diff-add"))
+                    .stream()
+                    .map(WebElement::getText)
+                    .toList());
     assertThat(added).anyMatch(line -> line.contains("tier") && line.contains("gold"));
-    assertThat(history.getText()).contains("ADDED", "ago");
+    assertThat(browser.text(id("nodeForm:tabs:history"))).contains("ADDED", "ago");
     browser.screenshot("node-history");
   }
 

@@ -92,6 +92,23 @@ public final class Browser implements AutoCloseable {
         .until(condition);
   }
 
+  /**
+   * The text of the element at {@code css}, found and read in one wait so that a re-render between
+   * the two does not fail the read.
+   */
+  public String text(String css) {
+    return waitFor(d -> d.findElement(By.cssSelector(css)).getText());
+  }
+
+  /**
+   * Waits until no jQuery animation runs: a panel sliding open moves its items, so a click while it
+   * moves can land on a neighbour.
+   */
+  public void animationsDone() {
+    waitFor(
+        d -> Boolean.TRUE.equals(js("return !window.jQuery || jQuery(':animated').length === 0")));
+  }
+
   /** Waits until the page's text contains {@code text}. */
   public void waitForText(String text) {
     waitFor(d -> d.findElement(By.tagName("body")).getText().contains(text));
