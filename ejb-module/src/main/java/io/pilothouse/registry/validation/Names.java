@@ -27,11 +27,6 @@ public final class Names {
   static final String LABEL_VALUE_FMT = "(" + QUALIFIED_NAME_FMT + ")?";
   static final String CONFIG_MAP_KEY_FMT = "[-._a-zA-Z0-9]+";
 
-  private static final Pattern DNS1123_LABEL = Pattern.compile(DNS1123_LABEL_FMT);
-  private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(DNS1123_SUBDOMAIN_FMT);
-  private static final Pattern DNS1035_LABEL = Pattern.compile(DNS1035_LABEL_FMT);
-  private static final Pattern QUALIFIED_NAME = Pattern.compile(QUALIFIED_NAME_FMT);
-  private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
   private static final Pattern CONFIG_MAP_KEY = Pattern.compile(CONFIG_MAP_KEY_FMT);
   private static final Pattern PORT_NAME_CHARSET = Pattern.compile("[-a-z0-9]+");
   private static final Pattern HAS_LETTER = Pattern.compile(".*[a-z].*");
@@ -65,7 +60,7 @@ public final class Names {
     if (value.length() > DNS1123_SUBDOMAIN_MAX) {
       errs.add(maxLenError(DNS1123_SUBDOMAIN_MAX));
     }
-    if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+    if (!NameSyntax.dns1123Subdomain(value)) {
       errs.add(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
     }
     return errs;
@@ -77,8 +72,8 @@ public final class Names {
     if (value.length() > DNS1123_LABEL_MAX) {
       errs.add(maxLenError(DNS1123_LABEL_MAX));
     }
-    if (!DNS1123_LABEL.matcher(value).matches()) {
-      if (DNS1123_SUBDOMAIN.matcher(value).matches()) {
+    if (!NameSyntax.dns1123Label(value)) {
+      if (NameSyntax.dns1123Subdomain(value)) {
         errs.add("must not contain dots");
       } else {
         errs.add(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, "my-name", "123-abc"));
@@ -93,7 +88,7 @@ public final class Names {
     if (value.length() > DNS1035_LABEL_MAX) {
       errs.add(maxLenError(DNS1035_LABEL_MAX));
     }
-    if (!DNS1035_LABEL.matcher(value).matches()) {
+    if (!NameSyntax.dns1035Label(value)) {
       errs.add(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, "my-name", "abc-123"));
     }
     return errs;
@@ -127,7 +122,7 @@ public final class Names {
     } else if (name.length() > QUALIFIED_NAME_MAX) {
       errs.add("name part " + maxLenError(QUALIFIED_NAME_MAX));
     }
-    if (!QUALIFIED_NAME.matcher(name).matches()) {
+    if (!NameSyntax.qualifiedName(name)) {
       errs.add(
           "name part "
               + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc"));
@@ -141,7 +136,7 @@ public final class Names {
     if (value.length() > LABEL_VALUE_MAX) {
       errs.add(maxLenError(LABEL_VALUE_MAX));
     }
-    if (!LABEL_VALUE.matcher(value).matches()) {
+    if (!NameSyntax.labelValue(value)) {
       errs.add(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
     }
     return errs;

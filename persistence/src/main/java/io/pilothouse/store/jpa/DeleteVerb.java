@@ -25,7 +25,11 @@ final class DeleteVerb {
     long revision = ctx.revisions().next(counter);
     String body = row.body();
     String encoded = row.indexed();
-    ctx.indexRows().delete(row.createRevision());
+    if (row.recordsIndexed()) {
+      ctx.indexRows().delete(row.createRevision(), IndexedFieldsCodec.decode(encoded));
+    } else {
+      ctx.indexRows().deleteAll(row.createRevision());
+    }
     ctx.em().remove(row);
     ctx.eventLog()
         .append(

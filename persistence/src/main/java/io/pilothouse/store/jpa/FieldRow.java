@@ -19,10 +19,7 @@ import java.util.Objects;
 @IdClass(FieldRow.Id.class)
 @Table(
     name = "ph_field",
-    indexes = {
-      @Index(name = "ph_field_ix", columnList = "fld_path, fld_value"),
-      @Index(name = "ph_field_obj_ix", columnList = "obj_id")
-    })
+    indexes = {@Index(name = "ph_field_ix", columnList = "fld_path, fld_value")})
 public class FieldRow {
 
   @jakarta.persistence.Id

@@ -4,6 +4,7 @@ import io.pilothouse.store.IndexedFields;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,11 @@ import java.util.Map;
  * entities of the caller's persistence context: one multi-row INSERT per table (H2 and PostgreSQL
  * both take {@code VALUES (..), (..)}). The statements run with flush mode COMMIT: no entity maps
  * these tables, so the pending changes of the unit of work need not be flushed before them.
+ *
+ * <p>Rows are deleted by their whole primary key (object id and label key, field path or owner
+ * uid), named by the indexed fields they were written from ({@code obj_indexed}), so no index leads
+ * with the object id alone: each such index cost a B-tree insert for every row written, a quarter
+ * of a row's cost (2026-11-29). {@link #RETIRED_INDEXES} are dropped from older databases.
  */
 final class IndexRows {
 
@@ -27,6 +33,10 @@ final class IndexRows {
       "DELETE FROM ph_label WHERE lbl_key = ? AND obj_id = ?";
   private static final String DELETE_FIELD =
       "DELETE FROM ph_field WHERE fld_path = ? AND obj_id = ?";
+
+  /** Indexes on the object id alone that earlier versions created; dropped at startup. */
+  static final List<String> RETIRED_INDEXES =
+      List.of("ph_label_obj_ix", "ph_field_obj_ix", "ph_owner_obj_ix");
 
   private final EntityManager em;
 
@@ -51,7 +61,43 @@ final class IndexRows {
     }
   }
 
-  void delete(long objectId) {
+  /**
+   * Deletes the rows an object's indexed fields {@code old} were written as: one statement per
+   * table, {@code obj_id = ? AND key IN (...)}, which both databases answer from the primary key.
+   */
+  void delete(long objectId, IndexedFields old) {
+    deleteKeys("ph_label", "lbl_key", objectId, old.labels().keySet());
+    deleteKeys("ph_field", "fld_path", objectId, old.fields().keySet());
+    deleteKeys("ph_owner", "owner_uid", objectId, old.ownerUids());
+  }
+
+  private void deleteKeys(String table, String keyColumn, long objectId, Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    Query delete =
+        nativeQuery(
+            "DELETE FROM "
+                + table
+                + " WHERE obj_id = ? AND "
+                + keyColumn
+                + " IN ("
+                + "?, ".repeat(keys.size() - 1)
+                + "?)");
+    delete.setParameter(1, objectId);
+    int p = 2;
+    for (String key : keys) {
+      delete.setParameter(p++, key);
+    }
+    delete.executeUpdate();
+  }
+
+  /**
+   * Deletes all of an object's rows by its id alone, for rows whose object does not record its
+   * indexed fields (written before {@code obj_indexed} existed): a scan of each table, without an
+   * index that leads with the id.
+   */
+  void deleteAll(long objectId) {
     for (String sql : new String[] {DELETE_LABELS, DELETE_FIELDS, DELETE_OWNERS}) {
       nativeQuery(sql).setParameter(1, objectId).executeUpdate();
     }
@@ -66,7 +112,7 @@ final class IndexRows {
     replacePairs(DELETE_LABEL, INSERT_LABELS, objectId, old.labels(), fields.labels());
     replacePairs(DELETE_FIELD, INSERT_FIELDS, objectId, old.fields(), fields.fields());
     if (!old.ownerUids().equals(fields.ownerUids())) {
-      nativeQuery(DELETE_OWNERS).setParameter(1, objectId).executeUpdate();
+      deleteKeys("ph_owner", "owner_uid", objectId, old.ownerUids());
       insertOwners(objectId, fields.ownerUids());
     }
   }

@@ -64,8 +64,9 @@ public final class JpaObjectStore implements ObjectStore {
 
   /**
    * Creates the counter rows if this is a fresh database, applies the dialect's startup settings,
-   * converts columns left by earlier versions (bodies stored as CLOBs) to today's types, and raises
-   * the revision counter to the newest written revision if it lags behind (returns by how much, 0
+   * converts columns left by earlier versions (bodies stored as CLOBs) to today's types, drops the
+   * indexes they had that writes no longer need ({@link IndexRows#RETIRED_INDEXES}), and raises the
+   * revision counter to the newest written revision if it lags behind (returns by how much, 0
    * normally). Call once at startup in a transaction of its own; without it the first write creates
    * the counters, which two concurrent first writers may race.
    */
@@ -74,6 +75,9 @@ public final class JpaObjectStore implements ObjectStore {
       ctx.em().createNativeQuery(statement).executeUpdate();
     }
     upgradeColumns();
+    for (String index : IndexRows.RETIRED_INDEXES) {
+      ctx.em().createNativeQuery("DROP INDEX IF EXISTS " + index).executeUpdate();
+    }
     Revisions.LockedCounter revision = ctx.revisions().lockRevision();
     ctx.revisions().lock(CounterRow.COMPACTED);
     long before = revision.value();

@@ -18,10 +18,7 @@ import java.util.Objects;
 @IdClass(LabelRow.Id.class)
 @Table(
     name = "ph_label",
-    indexes = {
-      @Index(name = "ph_label_ix", columnList = "lbl_key, lbl_value"),
-      @Index(name = "ph_label_obj_ix", columnList = "obj_id")
-    })
+    indexes = {@Index(name = "ph_label_ix", columnList = "lbl_key, lbl_value")})
 public class LabelRow {
 
   @jakarta.persistence.Id

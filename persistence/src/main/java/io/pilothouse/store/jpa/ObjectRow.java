@@ -101,6 +101,11 @@ public class ObjectRow {
     return indexed == null ? "" : indexed;
   }
 
+  /** False for rows written before {@code obj_indexed} existed: their index rows are unrecorded. */
+  boolean recordsIndexed() {
+    return indexed != null;
+  }
+
   ObjectKey key() {
     return new ObjectKey(apiGroup, resource, namespace, name);
   }

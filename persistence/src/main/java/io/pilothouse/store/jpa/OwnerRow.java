@@ -17,10 +17,7 @@ import java.util.Objects;
 @IdClass(OwnerRow.Id.class)
 @Table(
     name = "ph_owner",
-    indexes = {
-      @Index(name = "ph_owner_ix", columnList = "owner_uid"),
-      @Index(name = "ph_owner_obj_ix", columnList = "obj_id")
-    })
+    indexes = {@Index(name = "ph_owner_ix", columnList = "owner_uid")})
 public class OwnerRow {
 
   @jakarta.persistence.Id

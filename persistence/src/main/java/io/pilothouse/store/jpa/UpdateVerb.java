@@ -29,7 +29,10 @@ final class UpdateVerb {
     String encoded = IndexedFieldsCodec.encode(indexed);
     String prevBody = row.body();
     String prevEncoded = row.indexed();
-    if (!encoded.equals(prevEncoded)) {
+    if (!row.recordsIndexed()) {
+      ctx.indexRows().deleteAll(row.createRevision());
+      ctx.indexRows().insert(row.createRevision(), indexed);
+    } else if (!encoded.equals(prevEncoded)) {
       ctx.indexRows()
           .replace(row.createRevision(), IndexedFieldsCodec.decode(prevEncoded), indexed);
     }

@@ -45,6 +45,37 @@ class H2StartupTest {
   }
 
   @Test
+  void initializeDropsTheRetiredIndexesOfAnOlderDatabase() {
+    db.inTransaction(
+        em -> {
+          em.createNativeQuery("CREATE INDEX IF NOT EXISTS ph_field_obj_ix ON ph_field (obj_id)")
+              .executeUpdate();
+          em.createNativeQuery("CREATE INDEX IF NOT EXISTS ph_label_obj_ix ON ph_label (obj_id)")
+              .executeUpdate();
+        });
+    assertThat(indexes()).contains("PH_FIELD_OBJ_IX", "PH_LABEL_OBJ_IX");
+
+    db.inTransaction(em -> db.store(em).initialize());
+
+    assertThat(indexes())
+        .doesNotContain("PH_FIELD_OBJ_IX", "PH_LABEL_OBJ_IX", "PH_OWNER_OBJ_IX")
+        .contains("PH_FIELD_IX", "PH_LABEL_IX", "PH_OWNER_IX");
+  }
+
+  @SuppressWarnings("unchecked")
+  private java.util.List<String> indexes() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    db.inTransaction(
+        em ->
+            names.addAll(
+                em.createNativeQuery(
+                        "SELECT UPPER(INDEX_NAME) FROM INFORMATION_SCHEMA.INDEXES WHERE"
+                            + " UPPER(TABLE_NAME) IN ('PH_FIELD', 'PH_LABEL', 'PH_OWNER')")
+                    .getResultList()));
+    return names;
+  }
+
+  @Test
   void initializeRaisesARevisionCounterLeftBehindTheEventLog() {
     db.clear();
     db.inTransaction(em -> db.store(em).initialize());

@@ -302,6 +302,45 @@ class JpaObjectStoreTest {
     assertThat(selected(ListQuery.of("", "pods").ownerUid("o1").build())).isOne();
   }
 
+  @Test
+  void aDeleteRemovesEveryIndexRowOfTheObjectAndNoOtherObjects() {
+    IndexedFields many =
+        IndexedFields.builder()
+            .labels(java.util.Map.of("app", "web", "tier", "front"))
+            .field("spec.nodeName", "n1")
+            .field("status.phase", "Pending")
+            .owner("o1")
+            .build();
+    ObjectKey other = ObjectKey.namespaced("", "pods", "default", "web-2");
+    db.inStore(s -> s.create(POD, "uid-1", "{}", many));
+    db.inStore(s -> s.create(other, "uid-2", "{}", many));
+
+    db.inStore(s -> s.delete(POD, 0));
+
+    assertThat(db.count("ph_label")).isEqualTo(2);
+    assertThat(db.count("ph_field")).isEqualTo(2);
+    assertThat(db.count("ph_owner")).isEqualTo(1);
+    assertThat(selected(ListQuery.of("", "pods").labelSelector("tier=front").build())).isOne();
+  }
+
+  @Test
+  void rowsThatDoNotRecordTheirIndexedFieldsAreStillCleanedUp() {
+    IndexedFields fields = IndexedFields.builder().label("app", "web").field("a", "b").build();
+    ObjectKey second = ObjectKey.namespaced("", "pods", "default", "web-2");
+    db.inStore(s -> s.create(POD, "uid-1", "{}", fields));
+    db.inStore(s -> s.create(second, "uid-2", "{}", fields));
+    // as written before obj_indexed existed
+    db.inTransaction(
+        em -> em.createNativeQuery("UPDATE ph_object SET obj_indexed = NULL").executeUpdate());
+
+    db.inStore(s -> s.delete(POD, 0));
+    db.inStore(s -> s.update(second, 0, "{}", IndexedFields.builder().label("app", "db").build()));
+
+    assertThat(db.count("ph_field")).isZero();
+    assertThat(db.count("ph_label")).isOne();
+    assertThat(selected(ListQuery.of("", "pods").labelSelector("app=db").build())).isOne();
+  }
+
   private int selected(ListQuery query) {
     return db.inStore(s -> s.list(query)).items().size();
   }

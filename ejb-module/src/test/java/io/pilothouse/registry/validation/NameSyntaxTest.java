@@ -1,0 +1,91 @@
+package io.pilothouse.registry.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Holds the hand-written checks of {@link NameSyntax} to the regular expressions they replace:
+ * every string up to four characters over an alphabet of the interesting characters, and random
+ * longer ones, must get the same answer from both.
+ */
+class NameSyntaxTest {
+
+  private static final String ALPHABET = "az09Z-._/ ";
+
+  @Test
+  void dns1123LabelMatchesItsFormat() {
+    assertSameAs(Names.DNS1123_LABEL_FMT, NameSyntax::dns1123Label);
+  }
+
+  @Test
+  void dns1123SubdomainMatchesItsFormat() {
+    assertSameAs(Names.DNS1123_SUBDOMAIN_FMT, NameSyntax::dns1123Subdomain);
+  }
+
+  @Test
+  void dns1035LabelMatchesItsFormat() {
+    assertSameAs(Names.DNS1035_LABEL_FMT, NameSyntax::dns1035Label);
+  }
+
+  @Test
+  void qualifiedNameMatchesItsFormat() {
+    assertSameAs(Names.QUALIFIED_NAME_FMT, NameSyntax::qualifiedName);
+  }
+
+  @Test
+  void labelValueMatchesItsFormat() {
+    assertSameAs(Names.LABEL_VALUE_FMT, NameSyntax::labelValue);
+  }
+
+  @Test
+  void examplesAnswerAsUpstream() {
+    assertThat(NameSyntax.dns1123Subdomain("web-1.example.com")).isTrue();
+    assertThat(NameSyntax.dns1123Subdomain("web..1")).isFalse();
+    assertThat(NameSyntax.dns1123Subdomain("Web")).isFalse();
+    assertThat(NameSyntax.dns1123Label("a.b")).isFalse();
+    assertThat(NameSyntax.dns1035Label("1abc")).isFalse();
+    assertThat(NameSyntax.qualifiedName("app.kubernetes.io_name-1")).isTrue();
+    assertThat(NameSyntax.qualifiedName("-x")).isFalse();
+    assertThat(NameSyntax.labelValue("")).isTrue();
+  }
+
+  private static void assertSameAs(String format, Predicate<String> check) {
+    Pattern pattern = Pattern.compile(format);
+    for (String s : samples()) {
+      assertThat(check.test(s))
+          .as("%s on \"%s\"", format, s)
+          .isEqualTo(pattern.matcher(s).matches());
+    }
+  }
+
+  private static List<String> samples() {
+    List<String> all = new ArrayList<>();
+    all.add("");
+    List<String> previous = List.of("");
+    for (int length = 1; length <= 4; length++) {
+      List<String> next = new ArrayList<>();
+      for (String prefix : previous) {
+        for (char c : ALPHABET.toCharArray()) {
+          next.add(prefix + c);
+        }
+      }
+      all.addAll(next);
+      previous = next;
+    }
+    Random random = new Random(1123);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder s = new StringBuilder();
+      for (int n = 5 + random.nextInt(20); n > 0; n--) {
+        s.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+      }
+      all.add(s.toString());
+    }
+    return all;
+  }
+}
