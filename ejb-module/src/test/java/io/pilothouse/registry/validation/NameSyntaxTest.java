@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Holds the hand-written checks of {@link NameSyntax} to the regular expressions they replace:
@@ -18,29 +22,24 @@ class NameSyntaxTest {
 
   private static final String ALPHABET = "az09Z-._/ ";
 
-  @Test
-  void dns1123LabelMatchesItsFormat() {
-    assertSameAs(Names.DNS1123_LABEL_FMT, NameSyntax::dns1123Label);
+  static Stream<Arguments> checks() {
+    return Stream.of(
+        Arguments.of(Names.DNS1123_LABEL_FMT, (Predicate<String>) NameSyntax::dns1123Label),
+        Arguments.of(Names.DNS1123_SUBDOMAIN_FMT, (Predicate<String>) NameSyntax::dns1123Subdomain),
+        Arguments.of(Names.DNS1035_LABEL_FMT, (Predicate<String>) NameSyntax::dns1035Label),
+        Arguments.of(Names.QUALIFIED_NAME_FMT, (Predicate<String>) NameSyntax::qualifiedName),
+        Arguments.of(Names.LABEL_VALUE_FMT, (Predicate<String>) NameSyntax::labelValue));
   }
 
-  @Test
-  void dns1123SubdomainMatchesItsFormat() {
-    assertSameAs(Names.DNS1123_SUBDOMAIN_FMT, NameSyntax::dns1123Subdomain);
-  }
-
-  @Test
-  void dns1035LabelMatchesItsFormat() {
-    assertSameAs(Names.DNS1035_LABEL_FMT, NameSyntax::dns1035Label);
-  }
-
-  @Test
-  void qualifiedNameMatchesItsFormat() {
-    assertSameAs(Names.QUALIFIED_NAME_FMT, NameSyntax::qualifiedName);
-  }
-
-  @Test
-  void labelValueMatchesItsFormat() {
-    assertSameAs(Names.LABEL_VALUE_FMT, NameSyntax::labelValue);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("checks")
+  void answersAsItsFormat(String format, Predicate<String> check) {
+    Pattern pattern = Pattern.compile(format);
+    for (String s : samples()) {
+      assertThat(check.test(s))
+          .as("%s on \"%s\"", format, s)
+          .isEqualTo(pattern.matcher(s).matches());
+    }
   }
 
   @Test
@@ -53,15 +52,6 @@ class NameSyntaxTest {
     assertThat(NameSyntax.qualifiedName("app.kubernetes.io_name-1")).isTrue();
     assertThat(NameSyntax.qualifiedName("-x")).isFalse();
     assertThat(NameSyntax.labelValue("")).isTrue();
-  }
-
-  private static void assertSameAs(String format, Predicate<String> check) {
-    Pattern pattern = Pattern.compile(format);
-    for (String s : samples()) {
-      assertThat(check.test(s))
-          .as("%s on \"%s\"", format, s)
-          .isEqualTo(pattern.matcher(s).matches());
-    }
   }
 
   private static List<String> samples() {

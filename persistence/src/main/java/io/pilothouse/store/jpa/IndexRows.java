@@ -45,8 +45,8 @@ final class IndexRows {
   }
 
   void insert(long objectId, IndexedFields fields) {
-    insertPairs(INSERT_LABELS, objectId, fields.labels());
-    insertPairs(INSERT_FIELDS, objectId, fields.fields());
+    insertPairs(INSERT_LABELS, objectId, fields.labels(), true);
+    insertPairs(INSERT_FIELDS, objectId, fields.fields(), false);
     insertOwners(objectId, fields.ownerUids());
   }
 
@@ -109,8 +109,8 @@ final class IndexRows {
    * or two): each row costs an insert into every index of its table.
    */
   void replace(long objectId, IndexedFields old, IndexedFields fields) {
-    replacePairs(DELETE_LABEL, INSERT_LABELS, objectId, old.labels(), fields.labels());
-    replacePairs(DELETE_FIELD, INSERT_FIELDS, objectId, old.fields(), fields.fields());
+    replacePairs(DELETE_LABEL, INSERT_LABELS, objectId, old.labels(), fields.labels(), true);
+    replacePairs(DELETE_FIELD, INSERT_FIELDS, objectId, old.fields(), fields.fields(), false);
     if (!old.ownerUids().equals(fields.ownerUids())) {
       deleteKeys("ph_owner", "owner_uid", objectId, old.ownerUids());
       insertOwners(objectId, fields.ownerUids());
@@ -122,29 +122,43 @@ final class IndexRows {
       String insertInto,
       long objectId,
       Map<String, String> old,
-      Map<String, String> pairs) {
+      Map<String, String> pairs,
+      boolean keepEmpty) {
+    for (Map.Entry<String, String> before : old.entrySet()) {
+      if (!before.getValue().equals(pairs.get(before.getKey()))) {
+        nativeQuery(deleteOne)
+            .setParameter(1, before.getKey())
+            .setParameter(2, objectId)
+            .executeUpdate();
+      }
+    }
     Map<String, String> added = new LinkedHashMap<>();
     for (Map.Entry<String, String> pair : pairs.entrySet()) {
-      String before = old.get(pair.getKey());
-      if (before == null || !before.equals(pair.getValue())) {
+      if (!pair.getValue().equals(old.get(pair.getKey()))) {
         added.put(pair.getKey(), pair.getValue());
       }
     }
-    for (String key : old.keySet()) {
-      if (added.containsKey(key) || !pairs.containsKey(key)) {
-        nativeQuery(deleteOne).setParameter(1, key).setParameter(2, objectId).executeUpdate();
-      }
-    }
-    insertPairs(insertInto, objectId, added);
+    insertPairs(insertInto, objectId, added, keepEmpty);
   }
 
-  private void insertPairs(String insertInto, long objectId, Map<String, String> pairs) {
-    if (pairs.isEmpty()) {
+  /**
+   * One multi-row INSERT of {@code pairs}; with {@code keepEmpty} false, pairs with an empty value
+   * get no row. Field selectors read a missing field as {@code ""} ({@link SelectorSql}), so a
+   * field's empty value needs no row: a pending pod has three (node name, pod IP, nominated node),
+   * a third of its field rows. Labels keep theirs: an empty label value still means the label
+   * exists. A row for an empty value left by an earlier version is deleted when its value changes,
+   * like any other.
+   */
+  private void insertPairs(
+      String insertInto, long objectId, Map<String, String> pairs, boolean keepEmpty) {
+    List<Map.Entry<String, String>> rows =
+        pairs.entrySet().stream().filter(e -> keepEmpty || !e.getValue().isEmpty()).toList();
+    if (rows.isEmpty()) {
       return;
     }
-    Query insert = nativeQuery(insertInto + values(pairs.size(), 3));
+    Query insert = nativeQuery(insertInto + values(rows.size(), 3));
     int p = 1;
-    for (Map.Entry<String, String> pair : pairs.entrySet()) {
+    for (Map.Entry<String, String> pair : rows) {
       insert
           .setParameter(p++, objectId)
           .setParameter(p++, pair.getKey())

@@ -341,6 +341,63 @@ class JpaObjectStoreTest {
     assertThat(selected(ListQuery.of("", "pods").labelSelector("app=db").build())).isOne();
   }
 
+  @Test
+  void anEmptyFieldValueHasNoRowAndSelectorsStillReadItAsEmpty() {
+    IndexedFields pending =
+        IndexedFields.builder()
+            .label("flag", "")
+            .field("spec.nodeName", "")
+            .field("status.phase", "Pending")
+            .build();
+    db.inStore(s -> s.create(POD, "uid-1", "{}", pending));
+
+    assertThat(db.count("ph_field")).isOne();
+    assertThat(db.count("ph_label")).as("an empty label value still means the label").isOne();
+    assertThat(selected(ListQuery.of("", "pods").fieldSelector("spec.nodeName=").build())).isOne();
+    assertThat(selected(ListQuery.of("", "pods").fieldSelector("spec.nodeName!=").build()))
+        .isZero();
+    assertThat(selected(ListQuery.of("", "pods").fieldSelector("spec.nodeName!=n1").build()))
+        .isOne();
+    assertThat(selected(ListQuery.of("", "pods").labelSelector("flag").build())).isOne();
+
+    db.inStore(
+        s ->
+            s.update(
+                POD,
+                0,
+                "{}",
+                IndexedFields.builder()
+                    .field("spec.nodeName", "n1")
+                    .field("status.phase", "Pending")
+                    .build()));
+    assertThat(selected(ListQuery.of("", "pods").fieldSelector("spec.nodeName=n1").build()))
+        .isOne();
+    assertThat(selected(ListQuery.of("", "pods").fieldSelector("spec.nodeName=").build())).isZero();
+
+    db.inStore(s -> s.update(POD, 0, "{}", pending));
+    assertThat(db.count("ph_field")).isOne();
+    assertThat(selected(ListQuery.of("", "pods").fieldSelector("spec.nodeName=").build())).isOne();
+  }
+
+  @Test
+  void aRowForAnEmptyValueLeftByAnEarlierVersionIsReplacedWhenTheValueChanges() {
+    IndexedFields pending = IndexedFields.builder().field("spec.nodeName", "").build();
+    db.inStore(s -> s.create(POD, "uid-1", "{}", pending));
+    db.inTransaction(
+        em ->
+            em.createNativeQuery(
+                    "INSERT INTO ph_field (obj_id, fld_path, fld_value) SELECT create_revision,"
+                        + " 'spec.nodeName', '' FROM ph_object")
+                .executeUpdate());
+
+    db.inStore(
+        s -> s.update(POD, 0, "{}", IndexedFields.builder().field("spec.nodeName", "n1").build()));
+
+    assertThat(db.count("ph_field")).isOne();
+    assertThat(selected(ListQuery.of("", "pods").fieldSelector("spec.nodeName=n1").build()))
+        .isOne();
+  }
+
   private int selected(ListQuery query) {
     return db.inStore(s -> s.list(query)).items().size();
   }
