@@ -25,9 +25,11 @@ final class SchedulingLoop {
 
   /**
    * Binding cycles at once. Each waits for its write's durable checkpoint, so more of them share
-   * one: 16 let binding keep up with a ReplicaSet's creates (docs/performance.md, issue 4).
+   * one: 16 let binding keep up with a ReplicaSet's creates, and 48 with 32 clients creating pods
+   * as fast as the server takes them (the last pod bound when the last is created, where 16 left a
+   * 3.4 s tail; docs/performance.md, issue 4). Waiting binders cost a parked thread each.
    */
-  private static final int BINDERS = 16;
+  private static final int BINDERS = 48;
 
   private static final long MAX_IDLE_MILLIS = 1000;
 
