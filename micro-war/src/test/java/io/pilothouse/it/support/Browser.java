@@ -89,6 +89,8 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, WAIT)
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        // a tab or dialog still sliding in: its controls exist but take no click yet
+        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
         .until(condition);
   }
 
