@@ -2,8 +2,12 @@ package io.pilothouse.controller;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.pilothouse.json.KubernetesJson;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the scheduler and the controllers may do to API objects: the same reads and writes a user
@@ -33,6 +37,24 @@ public interface ObjectClient {
    */
   default List<String> names(Class<? extends HasMetadata> kind, String namespace) {
     return list(kind, namespace, null, null).stream().map(o -> o.getMetadata().getName()).toList();
+  }
+
+  /**
+   * How many of a kind's objects (one namespace or all, {@code namespace} null) have each value of
+   * a selectable field such as {@code spec.nodeName}, a missing field counting as {@code ""}. A
+   * client that keeps the indexed fields beside the objects answers without decoding them.
+   */
+  default Map<String, Integer> countByField(
+      Class<? extends HasMetadata> kind, String namespace, String fieldPath) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (HasMetadata object : list(kind, namespace, null, null)) {
+      JsonNode node = KubernetesJson.mapper().valueToTree(object);
+      for (String step : fieldPath.split("\\.")) {
+        node = node.path(step);
+      }
+      counts.merge(node.isValueNode() ? node.asString() : "", 1, Integer::sum);
+    }
+    return counts;
   }
 
   /** Creates the object (generateName honoured); returns it as stored. */

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,6 +34,7 @@ public class PodGarbageCollector implements Controller {
   public static final String NAME = "pod-garbage-collector";
   static final ControllerKey PASS = new ControllerKey(null, "podgc");
   static final Duration PERIOD = Duration.ofSeconds(20);
+  private static final List<String> TERMINATED_PHASES = List.of("Succeeded", "Failed");
 
   private int terminatedThreshold = 12500;
 
@@ -74,26 +76,50 @@ public class PodGarbageCollector implements Controller {
   @Override
   public SyncResult sync(ControllerKey key, ControllerContext context) {
     ObjectClient client = context.client();
+    ObjectClient listers = context.listers();
+    // pods from the listers, as upstream's PodGC reads its pod lister: acting on a stale copy is
+    // safe, since every delete names the pod's uid and a terminated pod stays terminated. Only the
+    // pods that may need deleting are decoded; the rest are counted from their indexed fields.
+    Map<String, Integer> byNode = listers.countByField(Pod.class, null, "spec.nodeName");
     // node names from the listers, without decoding every Node; a node they lack is confirmed
     // gone by the store before its pods are deleted (the listers may not have seen it yet)
-    Set<String> nodes = new HashSet<>(context.listers().names(Node.class, null));
+    Set<String> nodes = new HashSet<>(listers.names(Node.class, null));
+    for (String nodeName : byNode.keySet()) {
+      if (!nodeName.isEmpty()
+          && !nodes.contains(nodeName)
+          && client.get(Node.class, null, nodeName).isEmpty()) {
+        listers
+            .list(Pod.class, null, null, "spec.nodeName=" + nodeName)
+            .forEach(pod -> forceDelete(client, pod));
+      }
+    }
+    if (byNode.containsKey("")) {
+      for (Pod pod : listers.list(Pod.class, null, null, "spec.nodeName=")) {
+        if (pod.getMetadata().getDeletionTimestamp() != null) {
+          forceDelete(client, pod);
+        }
+      }
+    }
+    deleteTerminatedOverThreshold(client, listers);
+    return SyncResult.after(PERIOD);
+  }
+
+  /** Terminated pods beyond the threshold, oldest first; decoded only when over the threshold. */
+  private void deleteTerminatedOverThreshold(ObjectClient client, ObjectClient listers) {
+    Map<String, Integer> byPhase = listers.countByField(Pod.class, null, "status.phase");
+    int count = 0;
+    for (String phase : TERMINATED_PHASES) {
+      count += byPhase.getOrDefault(phase, 0);
+    }
+    if (count <= terminatedThreshold) {
+      return;
+    }
     List<Pod> terminated = new ArrayList<>();
-    // pods from the listers too, as upstream's PodGC reads its pod lister: acting on a stale copy
-    // is safe, since every delete names the pod's uid and a terminated pod stays terminated
-    for (Pod pod : context.listers().list(Pod.class, null, null, null)) {
-      String nodeName = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
-      boolean orphaned =
-          nodeName != null
-              && !nodeName.isEmpty()
-              && !nodes.contains(nodeName)
-              && client.get(Node.class, null, nodeName).isEmpty();
-      boolean unscheduledTerminating =
-          (nodeName == null || nodeName.isEmpty())
-              && pod.getMetadata().getDeletionTimestamp() != null;
-      if (orphaned || unscheduledTerminating) {
-        forceDelete(client, pod);
-      } else if (isTerminated(pod) && pod.getMetadata().getDeletionTimestamp() == null) {
-        terminated.add(pod);
+    for (String phase : TERMINATED_PHASES) {
+      for (Pod pod : listers.list(Pod.class, null, null, "status.phase=" + phase)) {
+        if (pod.getMetadata().getDeletionTimestamp() == null) {
+          terminated.add(pod);
+        }
       }
     }
     int excess = terminated.size() - terminatedThreshold;
@@ -101,12 +127,6 @@ public class PodGarbageCollector implements Controller {
       terminated.sort(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()));
       terminated.subList(0, excess).forEach(pod -> forceDelete(client, pod));
     }
-    return SyncResult.after(PERIOD);
-  }
-
-  private static boolean isTerminated(Pod pod) {
-    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-    return "Succeeded".equals(phase) || "Failed".equals(phase);
   }
 
   private static void forceDelete(ObjectClient client, Pod pod) {

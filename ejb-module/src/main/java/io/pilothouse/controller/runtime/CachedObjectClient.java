@@ -12,7 +12,9 @@ import io.pilothouse.store.LabelSelector;
 import io.pilothouse.store.ObjectKey;
 import io.pilothouse.store.watch.CachedObject;
 import io.pilothouse.store.watch.ObjectCache;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -84,6 +86,22 @@ public final class CachedObjectClient implements ObjectClient {
     return objects.list(type.group(), type.resource(), scope, null, null).stream()
         .map(object -> object.key().name())
         .toList();
+  }
+
+  @Override
+  public Map<String, Integer> countByField(
+      Class<? extends HasMetadata> kind, String namespace, String fieldPath) {
+    ResourceType type = kinds.of(kind);
+    ObjectCache objects = cache.get();
+    if (!objects.caches(type.groupResource())) {
+      return registry.countByField(kind, namespace, fieldPath);
+    }
+    String scope = type.namespaced() ? emptyToNull(namespace) : null;
+    Map<String, Integer> counts = new HashMap<>();
+    for (CachedObject object : objects.list(type.group(), type.resource(), scope, null, null)) {
+      counts.merge(object.fields().fields().getOrDefault(fieldPath, ""), 1, Integer::sum);
+    }
+    return counts;
   }
 
   private static <T> T typed(CachedObject object, Class<T> kind) {

@@ -119,6 +119,45 @@ class CachedObjectClientTest {
   }
 
   @Test
+  void countsAnIndexedFieldsValuesWithoutDecodingTheBodies() {
+    IndexedFields onA = IndexedFields.builder().field("spec.nodeName", "node-a").build();
+    IndexedFields unbound = IndexedFields.builder().field("spec.nodeName", "").build();
+    // bodies that are not JSON: a decode would fail
+    cache.apply(
+        List.of(
+            new StoreEvent(1, EventType.ADDED, pod("x", "p1"), "u1", "-", null, onA, null),
+            new StoreEvent(2, EventType.ADDED, pod("x", "p2"), "u2", "-", null, onA, null),
+            new StoreEvent(3, EventType.ADDED, pod("x", "p3"), "u3", "-", null, unbound, null),
+            new StoreEvent(4, EventType.ADDED, pod("y", "p4"), "u4", "-", null, null, null)));
+
+    assertThat(client.countByField(Pod.class, null, "spec.nodeName"))
+        .isEqualTo(Map.of("node-a", 2, "", 2));
+    assertThat(client.countByField(Pod.class, "x", "spec.nodeName"))
+        .isEqualTo(Map.of("node-a", 2, "", 1));
+    assertThat(registry.calls()).isEmpty();
+  }
+
+  @Test
+  void anUncachedKindIsCountedFromTheRegistrysObjects() {
+    registry.seed(event("e1", "Pod"), event("e2", "Pod"), event("e3", "Node"), event("e4", null));
+
+    assertThat(client.countByField(Event.class, "a", "involvedObject.kind"))
+        .isEqualTo(Map.of("Pod", 2, "Node", 1, "", 1));
+  }
+
+  private static Event event(String name, String involvedKind) {
+    return new EventBuilder()
+        .withNewMetadata()
+        .withNamespace("a")
+        .withName(name)
+        .endMetadata()
+        .withNewInvolvedObject()
+        .withKind(involvedKind)
+        .endInvolvedObject()
+        .build();
+  }
+
+  @Test
   void aBadSelectorIsABadRequest() {
     assertThatThrownBy(() -> client.list(Pod.class, "a", "app in (", null))
         .isInstanceOf(StatusException.class)
