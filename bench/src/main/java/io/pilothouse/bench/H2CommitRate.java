@@ -49,7 +49,7 @@ final class H2CommitRate {
     if (url != null && url.startsWith("jdbc:h2:") && url.indexOf(';') > 0) {
       return url.substring(url.indexOf(';'));
     }
-    return ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=16384";
+    return ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;OPTIMIZE_REUSE_RESULTS=0;CACHE_SIZE=16384";
   }
 
   /** Runs the three configurations, each for {@code seconds} after a one-second warm-up. */

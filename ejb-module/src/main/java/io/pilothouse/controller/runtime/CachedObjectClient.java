@@ -63,7 +63,7 @@ public final class CachedObjectClient implements ObjectClient {
     if (!objects.caches(type.groupResource())) {
       return registry.list(kind, namespace, labelSelector, fieldSelector);
     }
-    String scope = type.namespaced() ? emptyToNull(namespace) : null;
+    String scope = scope(type, namespace);
     try {
       LabelSelector labels = labelSelector == null ? null : LabelSelector.parse(labelSelector);
       FieldSelector fields = fieldSelector == null ? null : FieldSelector.parse(fieldSelector);
@@ -82,7 +82,7 @@ public final class CachedObjectClient implements ObjectClient {
     if (!objects.caches(type.groupResource())) {
       return registry.names(kind, namespace);
     }
-    String scope = type.namespaced() ? emptyToNull(namespace) : null;
+    String scope = scope(type, namespace);
     return objects.list(type.group(), type.resource(), scope, null, null).stream()
         .map(object -> object.key().name())
         .toList();
@@ -96,7 +96,7 @@ public final class CachedObjectClient implements ObjectClient {
     if (!objects.caches(type.groupResource())) {
       return registry.countByField(kind, namespace, fieldPath);
     }
-    String scope = type.namespaced() ? emptyToNull(namespace) : null;
+    String scope = scope(type, namespace);
     Map<String, Integer> counts = new HashMap<>();
     for (CachedObject object : objects.list(type.group(), type.resource(), scope, null, null)) {
       counts.merge(object.fields().fields().getOrDefault(fieldPath, ""), 1, Integer::sum);
@@ -109,8 +109,9 @@ public final class CachedObjectClient implements ObjectClient {
         ObjectCodec.decode(object.body(), object.modRevision()), kind);
   }
 
-  private static String emptyToNull(String value) {
-    return value == null || value.isEmpty() ? null : value;
+  /** The namespace to list in: null for all, and for cluster-scoped kinds. */
+  private static String scope(ResourceType type, String namespace) {
+    return type.namespaced() && namespace != null && !namespace.isEmpty() ? namespace : null;
   }
 
   @Override

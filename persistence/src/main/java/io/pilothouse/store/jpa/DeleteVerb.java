@@ -25,11 +25,7 @@ final class DeleteVerb {
     long revision = ctx.revisions().next(counter);
     String body = row.body();
     String encoded = row.indexed();
-    if (row.recordsIndexed()) {
-      ctx.indexRows().delete(row.createRevision(), IndexedFieldsCodec.decode(encoded));
-    } else {
-      ctx.indexRows().deleteAll(row.createRevision());
-    }
+    ctx.indexRows().deleteOf(row);
     ctx.em().remove(row);
     ctx.eventLog()
         .append(

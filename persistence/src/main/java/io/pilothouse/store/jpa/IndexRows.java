@@ -61,11 +61,33 @@ final class IndexRows {
     }
   }
 
+  /** Deletes the index rows of an object being deleted. */
+  void deleteOf(ObjectRow row) {
+    if (row.recordsIndexed()) {
+      delete(row.createRevision(), IndexedFieldsCodec.decode(row.indexed()));
+    } else {
+      deleteAll(row.createRevision());
+    }
+  }
+
+  /**
+   * Brings an object's index rows from what its row records to {@code fields} ({@code encoded}, as
+   * the row will record it); nothing when they are unchanged. Call before the row is rewritten.
+   */
+  void rewrite(ObjectRow row, IndexedFields fields, String encoded) {
+    if (!row.recordsIndexed()) {
+      deleteAll(row.createRevision());
+      insert(row.createRevision(), fields);
+    } else if (!encoded.equals(row.indexed())) {
+      replace(row.createRevision(), IndexedFieldsCodec.decode(row.indexed()), fields);
+    }
+  }
+
   /**
    * Deletes the rows an object's indexed fields {@code old} were written as: one statement per
    * table, {@code obj_id = ? AND key IN (...)}, which both databases answer from the primary key.
    */
-  void delete(long objectId, IndexedFields old) {
+  private void delete(long objectId, IndexedFields old) {
     deleteKeys("ph_label", "lbl_key", objectId, old.labels().keySet());
     deleteKeys("ph_field", "fld_path", objectId, old.fields().keySet());
     deleteKeys("ph_owner", "owner_uid", objectId, old.ownerUids());
@@ -97,7 +119,7 @@ final class IndexRows {
    * indexed fields (written before {@code obj_indexed} existed): a scan of each table, without an
    * index that leads with the id.
    */
-  void deleteAll(long objectId) {
+  private void deleteAll(long objectId) {
     for (String sql : new String[] {DELETE_LABELS, DELETE_FIELDS, DELETE_OWNERS}) {
       nativeQuery(sql).setParameter(1, objectId).executeUpdate();
     }
@@ -108,7 +130,7 @@ final class IndexRows {
    * fields and owners that changed (a binding changes one field of a pod's ten, a status update one
    * or two): each row costs an insert into every index of its table.
    */
-  void replace(long objectId, IndexedFields old, IndexedFields fields) {
+  private void replace(long objectId, IndexedFields old, IndexedFields fields) {
     replacePairs(DELETE_LABEL, INSERT_LABELS, objectId, old.labels(), fields.labels(), true);
     replacePairs(DELETE_FIELD, INSERT_FIELDS, objectId, old.fields(), fields.fields(), false);
     if (!old.ownerUids().equals(fields.ownerUids())) {

@@ -29,13 +29,7 @@ final class UpdateVerb {
     String encoded = IndexedFieldsCodec.encode(indexed);
     String prevBody = row.body();
     String prevEncoded = row.indexed();
-    if (!row.recordsIndexed()) {
-      ctx.indexRows().deleteAll(row.createRevision());
-      ctx.indexRows().insert(row.createRevision(), indexed);
-    } else if (!encoded.equals(prevEncoded)) {
-      ctx.indexRows()
-          .replace(row.createRevision(), IndexedFieldsCodec.decode(prevEncoded), indexed);
-    }
+    ctx.indexRows().rewrite(row, indexed, encoded);
     row.write(body, encoded, revision);
     ctx.eventLog()
         .append(
