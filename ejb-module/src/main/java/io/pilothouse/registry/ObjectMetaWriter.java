@@ -57,6 +57,16 @@ public final class ObjectMetaWriter {
     }
   }
 
+  /** Keeps the stored object's {@code managedFields} on a write that does not change them. */
+  public static void carryManagedFields(ObjectNode metadata, ObjectNode oldMetadata) {
+    JsonNode value = oldMetadata.get("managedFields");
+    if (value == null) {
+      metadata.remove("managedFields");
+    } else {
+      metadata.set("managedFields", value.deepCopy());
+    }
+  }
+
   private static String randomSuffix() {
     StringBuilder suffix = new StringBuilder();
     for (int i = 0; i < GENERATED_SUFFIX; i++) {

@@ -217,6 +217,23 @@ public class ObjectRegistry {
         .patch(type, namespace, name, patchType, patch, status, options);
   }
 
+  /**
+   * Server-side apply of {@code config} by {@code options.fieldManager()}: creates the object or
+   * merges into it ({@link ObjectApplier}), retried like a patch while the store write conflicts.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Applied apply(
+      ResourceType type, String namespace, String name, ObjectNode config, WriteOptions options) {
+    return retrying(self -> self.applyOnce(type, namespace, name, config, options));
+  }
+
+  /** One attempt of {@link #apply}, in a new transaction. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Applied applyOnce(
+      ResourceType type, String namespace, String name, ObjectNode config, WriteOptions options) {
+    return new ObjectApplier(context()).apply(type, namespace, name, config, options);
+  }
+
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public DeleteResult delete(
       ResourceType type, String namespace, String name, DeleteOptions options) {

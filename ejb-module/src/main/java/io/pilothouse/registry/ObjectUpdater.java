@@ -1,6 +1,7 @@
 package io.pilothouse.registry;
 
 import io.pilothouse.changefeed.ChangeType;
+import io.pilothouse.registry.apply.UpdateOwnership;
 import io.pilothouse.registry.validation.FieldError;
 import io.pilothouse.store.ConflictException;
 import io.pilothouse.store.NotFoundException;
@@ -53,6 +54,22 @@ final class ObjectUpdater {
       long expectedRevision,
       boolean status,
       WriteOptions options) {
+    return write(type, old, object, expectedRevision, status, options, false);
+  }
+
+  /**
+   * {@link #write}; {@code applied} says that {@code object} is the result of a server-side apply,
+   * whose managed fields are already set, otherwise they are carried over and the write's changes
+   * recorded as its manager's {@code Update} ({@link UpdateOwnership}).
+   */
+  ObjectNode write(
+      ResourceType type,
+      ObjectNode old,
+      ObjectNode object,
+      long expectedRevision,
+      boolean status,
+      WriteOptions options,
+      boolean applied) {
     String name = ObjectNodes.name(old);
     long current = revisionOf(old);
     FieldValidator.prune(type, object);
@@ -66,6 +83,17 @@ final class ObjectUpdater {
       type.strategy().prepareForStatusUpdate(object, old);
     } else {
       type.strategy().prepareForUpdate(object, old);
+    }
+    if (status) {
+      ObjectMetaWriter.carryManagedFields(metadata, ObjectNodes.metadata(old));
+    } else if (!applied) {
+      new UpdateOwnership(type.group(), type.kind())
+          .record(
+              old,
+              object,
+              options.manager(),
+              type.apiVersion(),
+              ObjectMetaWriter.timestamp(ctx.now()));
     }
     Generation.bumpIfSpecChanged(type, object, old);
     List<FieldError> errors =

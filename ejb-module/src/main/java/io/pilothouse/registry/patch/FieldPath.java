@@ -5,15 +5,15 @@ package io.pilothouse.registry.patch;
  * out, so {@code spec.template.spec.containers[0].ports} is {@code
  * spec.template.spec.containers.ports}. Built one field at a time while the merge descends.
  */
-record FieldPath(FieldPath parent, String name) {
+public record FieldPath(FieldPath parent, String name) {
 
-  static final FieldPath ROOT = new FieldPath(null, null);
+  public static final FieldPath ROOT = new FieldPath(null, null);
 
-  FieldPath child(String field) {
+  public FieldPath child(String field) {
     return new FieldPath(this, field);
   }
 
-  boolean isRoot() {
+  public boolean isRoot() {
     return parent == null;
   }
 

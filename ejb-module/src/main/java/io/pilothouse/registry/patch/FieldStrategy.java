@@ -41,7 +41,8 @@ public record FieldStrategy(boolean merge, String mergeKey, boolean retainKeys, 
     return new FieldStrategy(merge, mergeKey, true, replace);
   }
 
-  boolean mergesByKey() {
+  /** A list of objects merged element-wise by {@link #mergeKey}. */
+  public boolean mergesByKey() {
     return merge && mergeKey != null;
   }
 }

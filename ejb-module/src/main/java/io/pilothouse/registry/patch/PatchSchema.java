@@ -86,7 +86,8 @@ public final class PatchSchema {
     return strategyFor(path);
   }
 
-  FieldStrategy strategyFor(FieldPath path) {
+  /** The strategy of the field at {@code path}. */
+  public FieldStrategy strategyFor(FieldPath path) {
     if (path.isRoot()) {
       return FieldStrategy.ATOMIC_LIST;
     }

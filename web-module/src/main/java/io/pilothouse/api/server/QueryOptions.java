@@ -5,6 +5,7 @@ import io.pilothouse.api.StatusReasons;
 import io.pilothouse.registry.DeleteOptions;
 import io.pilothouse.registry.ListOptions;
 import io.pilothouse.registry.WriteOptions;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,8 +32,40 @@ public final class QueryOptions {
     return bool(query, "watch");
   }
 
-  /** {@code dryRun=All}, {@code fieldValidation}, {@code fieldManager}. */
-  public static WriteOptions write(MultivaluedMap<String, String> query) {
+  /**
+   * {@code dryRun=All}, {@code fieldValidation}, {@code fieldManager}; a write that names no field
+   * manager is recorded under its client's User-Agent up to the first "/" ({@code kubectl}, {@code
+   * fabric8-kubernetes-client}), as upstream does.
+   */
+  public static WriteOptions write(MultivaluedMap<String, String> query, HttpHeaders headers) {
+    String manager = query.getFirst("fieldManager");
+    if (manager == null || manager.isEmpty()) {
+      manager = userAgentPrefix(headers.getHeaderString("User-Agent"));
+    }
+    return options(query, manager, false);
+  }
+
+  /** {@link #write} for a patch that is not an apply: {@code force} is refused (422). */
+  public static WriteOptions patch(MultivaluedMap<String, String> query, HttpHeaders headers) {
+    if (query.getFirst("force") != null) {
+      throw invalidPatchOptions(
+          "force", "FieldValueForbidden", "Forbidden: may not be specified for non-apply patch");
+    }
+    return write(query, headers);
+  }
+
+  /** The options of a server-side apply: {@code fieldManager} is required (422), {@code force}. */
+  public static WriteOptions apply(MultivaluedMap<String, String> query) {
+    String manager = query.getFirst("fieldManager");
+    if (manager == null || manager.isEmpty()) {
+      throw invalidPatchOptions(
+          "fieldManager", "FieldValueRequired", "Required value: is required for apply patch");
+    }
+    return options(query, manager, bool(query, "force"));
+  }
+
+  private static WriteOptions options(
+      MultivaluedMap<String, String> query, String manager, boolean force) {
     String dryRun = query.getFirst("dryRun");
     if (dryRun != null && !dryRun.isEmpty() && !dryRun.equals("All")) {
       throw badRequest("dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
@@ -41,13 +74,35 @@ public final class QueryOptions {
       return new WriteOptions(
           "All".equals(dryRun),
           WriteOptions.FieldValidation.parse(query.getFirst("fieldValidation")),
-          query.getFirst("fieldManager"));
+          manager,
+          force);
     } catch (IllegalArgumentException e) {
       throw badRequest(
           "fieldValidation: Unsupported value: \""
               + query.getFirst("fieldValidation")
               + "\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
     }
+  }
+
+  private static String userAgentPrefix(String userAgent) {
+    if (userAgent == null || userAgent.isBlank()) {
+      return null;
+    }
+    String prefix = userAgent.split("/", 2)[0].trim();
+    return prefix.length() > 128 ? prefix.substring(0, 128) : prefix;
+  }
+
+  /** 422 on {@code PatchOptions}, as kube-apiserver validates them. */
+  private static StatusException invalidPatchOptions(String field, String reason, String message) {
+    return new StatusException(
+        422,
+        StatusReasons.INVALID,
+        "PatchOptions.meta.k8s.io \"\" is invalid: " + field + ": " + message,
+        new StatusException.StatusDetails(
+            "meta.k8s.io",
+            "PatchOptions",
+            "",
+            java.util.List.of(new StatusException.Cause(reason, message, field))));
   }
 
   /** Delete options from the query and, if given, from a {@code DeleteOptions} body. */

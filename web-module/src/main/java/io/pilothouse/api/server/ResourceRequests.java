@@ -2,6 +2,7 @@ package io.pilothouse.api.server;
 
 import io.pilothouse.api.StatusException;
 import io.pilothouse.api.StatusReasons;
+import io.pilothouse.registry.Applied;
 import io.pilothouse.registry.DeleteResult;
 import io.pilothouse.registry.FieldValidator;
 import io.pilothouse.registry.ListOptions;
@@ -111,7 +112,7 @@ public class ResourceRequests {
       throw RegistryErrors.methodNotAllowed("POST is not allowed on a named " + type.resource());
     }
     BodyReader.Body read = BodyReader.read(body, contentType(headers));
-    WriteOptions options = QueryOptions.write(query);
+    WriteOptions options = QueryOptions.write(query, headers);
     List<String> warnings =
         FieldValidator.check(type, read.object(), read.duplicateFields(), options);
     return WarningHeaders.with(
@@ -129,7 +130,7 @@ public class ResourceRequests {
     requireName(info);
     BodyReader.Body read = BodyReader.read(body, contentType(headers));
     if (info.subresource() == null) {
-      WriteOptions options = QueryOptions.write(query);
+      WriteOptions options = QueryOptions.write(query, headers);
       List<String> warnings =
           FieldValidator.check(type, read.object(), read.duplicateFields(), options);
       return WarningHeaders.with(
@@ -149,6 +150,9 @@ public class ResourceRequests {
       InputStream body) {
     ResourceType type = type(info);
     requireName(info);
+    if (PatchType.isApply(contentType(headers))) {
+      return apply(type, info, query, headers, body);
+    }
     PatchType patchType =
         PatchType.fromContentType(contentType(headers))
             .orElseThrow(
@@ -173,9 +177,37 @@ public class ResourceRequests {
             patchType,
             patch,
             status,
-            QueryOptions.write(query));
+            QueryOptions.patch(query, headers));
     return WarningHeaders.with(
         Representations.ok(200, patched.object(), headers), patched.warnings());
+  }
+
+  /**
+   * A server-side apply ({@code application/apply-patch+yaml}) of the main resource: 201 when it
+   * created the object, 200 otherwise.
+   */
+  private Response apply(
+      ResourceType type,
+      RequestInfo info,
+      MultivaluedMap<String, String> query,
+      HttpHeaders headers,
+      InputStream body) {
+    if (info.subresource() != null) {
+      throw new StatusException(
+          415,
+          StatusReasons.UNSUPPORTED_MEDIA_TYPE,
+          "server-side apply is served on the main resource only, not on "
+              + type.resource()
+              + "/"
+              + info.subresource());
+    }
+    WriteOptions options = QueryOptions.apply(query);
+    BodyReader.Body read = BodyReader.read(body, "application/yaml");
+    List<String> warnings =
+        FieldValidator.check(type, read.object(), read.duplicateFields(), options);
+    Applied applied = registry.apply(type, info.namespace(), info.name(), read.object(), options);
+    return WarningHeaders.with(
+        Representations.ok(applied.created() ? 201 : 200, applied.object(), headers), warnings);
   }
 
   public Response delete(

@@ -76,13 +76,13 @@ public class SubresourceRequests {
           Representations.ok(
               200,
               registry.updateStatus(
-                  type, info.namespace(), info.name(), body, QueryOptions.write(query)),
+                  type, info.namespace(), info.name(), body, QueryOptions.write(query, h)),
               h);
       case "scale" ->
           Representations.ok(
               200,
               registry.updateScale(
-                  type, info.namespace(), info.name(), body, QueryOptions.write(query)),
+                  type, info.namespace(), info.name(), body, QueryOptions.write(query, h)),
               h);
       case "finalize" ->
           Representations.ok(200, registry.finalizeNamespace(type, info.name(), body), h);
@@ -103,7 +103,7 @@ public class SubresourceRequests {
     return Representations.ok(
         200,
         registry.patchScale(
-            type, info.namespace(), info.name(), patchType, patch, QueryOptions.write(query)),
+            type, info.namespace(), info.name(), patchType, patch, QueryOptions.patch(query, h)),
         h);
   }
 
