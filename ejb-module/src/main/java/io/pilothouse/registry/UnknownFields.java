@@ -77,10 +77,14 @@ public final class UnknownFields {
     }
   }
 
-  /** fabric8's generated model classes; everything else (Quantity, Object...) is free-form. */
+  /**
+   * fabric8's generated model classes; everything else (Quantity, Object...) is free-form, and so
+   * is {@code FieldsV1}, upstream's raw JSON of managed field paths.
+   */
   private static boolean isModel(Class<?> type) {
     return type.getName().startsWith("io.fabric8.kubernetes.api.model")
         && !type.getSimpleName().equals("Quantity")
+        && !type.getSimpleName().equals("FieldsV1")
         && !type.getSimpleName().equals("IntOrString")
         && !type.isEnum();
   }

@@ -43,6 +43,16 @@ class UnknownFieldsTest {
   }
 
   @Test
+  void managedFieldsPathsAreFreeFormJson() {
+    JsonNode configMap =
+        json(
+            "{'metadata':{'name':'c','managedFields':[{'manager':'m','operation':'Apply',"
+                + "'fieldsType':'FieldsV1','fieldsV1':{'f:data':{'f:key':{}}}}]}}");
+    assertThat(UnknownFields.prune(configMap, ConfigMap.class)).isEmpty();
+    assertThat(configMap.at("/metadata/managedFields/0/fieldsV1/f:data/f:key").isObject()).isTrue();
+  }
+
+  @Test
   void pruneRemovesTheUnknownFieldsAndKeepsTheRest() {
     JsonNode deployment = json(WITH_UNKNOWN_FIELDS);
 

@@ -260,6 +260,33 @@ class Fabric8ClientIT {
     return items.stream().map(i -> i.getMetadata().getName()).toList();
   }
 
+  @Test
+  void serverSideApplyCreatesTracksManagersAndRefusesAnothersConflictUnlessForced() {
+    var configMaps = client.configMaps().inNamespace(ns);
+    ConfigMap applied =
+        configMaps.resource(configMap("applied", "one")).fieldManager("app-a").serverSideApply();
+    assertThat(applied.getMetadata().getManagedFields())
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.getManager()).isEqualTo("app-a");
+              assertThat(entry.getOperation()).isEqualTo("Apply");
+            });
+
+    ConfigMap other = configMap("applied", "two");
+    assertThatThrownBy(() -> configMaps.resource(other).fieldManager("app-b").serverSideApply())
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+    assertThat(configMaps.withName("applied").get().getData()).containsEntry("key", "one");
+
+    ConfigMap forced =
+        configMaps.resource(other).fieldManager("app-b").forceConflicts().serverSideApply();
+    assertThat(forced.getData()).containsEntry("key", "two");
+    assertThat(forced.getMetadata().getManagedFields())
+        .extracting(entry -> entry.getManager())
+        .containsExactly("app-b");
+  }
+
   private static long rv(HasMetadata object) {
     return Long.parseLong(object.getMetadata().getResourceVersion());
   }
