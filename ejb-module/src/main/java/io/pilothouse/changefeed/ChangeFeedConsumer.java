@@ -42,7 +42,9 @@ public class ChangeFeedConsumer implements MessageListener {
   @Override
   public void onMessage(Message message) {
     try {
-      announced.fire(new ChangeAnnounced(ChangeMessages.fromMessage(message)));
+      for (StoreChange change : ChangeMessages.fromMessage(message)) {
+        announced.fire(new ChangeAnnounced(change));
+      }
     } catch (JMSException | RuntimeException e) {
       LOG.log(Level.WARNING, "dropping unreadable change message " + message, e);
     }

@@ -3,43 +3,90 @@ package io.pilothouse.changefeed;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The wire form of a {@link StoreChange} on the change topic: an empty message whose properties
- * carry the key, revision and type, so that consumers can subscribe with selectors such as {@code
- * resource = 'pods'}.
+ * The wire form of {@link StoreChange}s on the change topic: one text message per resource and
+ * sender batch, whose properties name the resource (so that consumers can subscribe with selectors
+ * such as {@code resource = 'pods'}) and the highest revision it carries, and whose body holds one
+ * line per change, in commit order: type, namespace, name and revision, tab-separated. One message
+ * per change cost the broker and the message-driven bean a dispatch each, ~0.1 ms of CPU per write
+ * at a thousand writes a second (2026-11-29); a batch costs one.
  */
 public final class ChangeMessages {
 
   public static final String GROUP = "group";
   public static final String RESOURCE = "resource";
-  public static final String NAMESPACE = "namespace";
-  public static final String NAME = "name";
   public static final String REVISION = "revision";
-  public static final String TYPE = "type";
 
   private ChangeMessages() {}
 
-  /** Builds the message announcing this change. */
-  public static Message toMessage(Session session, StoreChange change) throws JMSException {
-    Message message = session.createMessage();
-    message.setStringProperty(GROUP, change.group());
-    message.setStringProperty(RESOURCE, change.resource());
-    message.setStringProperty(NAMESPACE, change.namespace());
-    message.setStringProperty(NAME, change.name());
-    message.setLongProperty(REVISION, change.revision());
-    message.setStringProperty(TYPE, change.type().name());
-    return message;
+  /** The messages announcing {@code changes}: one per (group, resource), in first-seen order. */
+  public static List<Message> toMessages(Session session, List<StoreChange> changes)
+      throws JMSException {
+    Map<List<String>, List<StoreChange>> byResource = new LinkedHashMap<>();
+    for (StoreChange change : changes) {
+      byResource
+          .computeIfAbsent(List.of(change.group(), change.resource()), k -> new ArrayList<>())
+          .add(change);
+    }
+    List<Message> messages = new ArrayList<>(byResource.size());
+    for (Map.Entry<List<String>, List<StoreChange>> entry : byResource.entrySet()) {
+      StringBuilder body = new StringBuilder();
+      long highest = 0;
+      for (StoreChange change : entry.getValue()) {
+        body.append(change.type().name())
+            .append('\t')
+            .append(change.namespace() == null ? "" : change.namespace())
+            .append('\t')
+            .append(change.name())
+            .append('\t')
+            .append(change.revision())
+            .append('\n');
+        highest = Math.max(highest, change.revision());
+      }
+      TextMessage message = session.createTextMessage(body.toString());
+      message.setStringProperty(GROUP, entry.getKey().get(0));
+      message.setStringProperty(RESOURCE, entry.getKey().get(1));
+      message.setLongProperty(REVISION, highest);
+      messages.add(message);
+    }
+    return messages;
   }
 
-  /** Reads the change a message announces. */
-  public static StoreChange fromMessage(Message message) throws JMSException {
-    return new StoreChange(
-        message.getStringProperty(GROUP),
-        message.getStringProperty(RESOURCE),
-        message.getStringProperty(NAMESPACE),
-        message.getStringProperty(NAME),
-        message.getLongProperty(REVISION),
-        ChangeType.valueOf(message.getStringProperty(TYPE)));
+  /**
+   * Reads the changes a message announces.
+   *
+   * @throws JMSException when it is not a change message
+   */
+  public static List<StoreChange> fromMessage(Message message) throws JMSException {
+    if (!(message instanceof TextMessage text) || text.getText() == null) {
+      throw new JMSException("not a change message: " + message);
+    }
+    String group = message.getStringProperty(GROUP);
+    String resource = message.getStringProperty(RESOURCE);
+    List<StoreChange> changes = new ArrayList<>();
+    for (String line : text.getText().split("\n")) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] fields = line.split("\t", -1);
+      if (fields.length != 4) {
+        throw new JMSException("malformed change line: " + line);
+      }
+      changes.add(
+          new StoreChange(
+              group,
+              resource,
+              fields[1],
+              fields[2],
+              Long.parseLong(fields[3]),
+              ChangeType.valueOf(fields[0])));
+    }
+    return changes;
   }
 }

@@ -12,6 +12,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
@@ -28,8 +29,9 @@ import javax.naming.NamingException;
  * Announces every committed store write on the change topic. It observes {@link StoreChange}s only
  * after their transaction succeeded, so a rolled-back write is never announced, and hands them to
  * one sender thread that publishes them outside any transaction, in commit order, over a long-lived
- * connection. A send that fails is logged and dropped: consumers are level-triggered and a periodic
- * resync repairs what a lost message delays.
+ * connection: what waits when it wakes goes out as one message per resource ({@link
+ * ChangeMessages}). A send that fails is logged and dropped: consumers are level-triggered and a
+ * periodic resync repairs what a lost message delays.
  */
 @ApplicationScoped
 public class ChangePublisher {
@@ -94,8 +96,8 @@ public class ChangePublisher {
       }
       batch.add(first);
       pending.drainTo(batch, BATCH - 1);
-      for (StoreChange change : batch) {
-        producer.send(ChangeMessages.toMessage(session, change));
+      for (Message message : ChangeMessages.toMessages(session, batch)) {
+        producer.send(message);
       }
       batch.clear();
     }

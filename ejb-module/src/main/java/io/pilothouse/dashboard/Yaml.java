@@ -19,8 +19,17 @@ public final class Yaml {
 
   private Yaml() {}
 
-  /** The object as YAML. */
+  /**
+   * The object as YAML, without {@code metadata.managedFields}, as {@code kubectl get -o yaml}
+   * shows it (server-side apply's bookkeeping; an edit that sends it back changes nothing).
+   */
   public static String write(JsonNode object) {
+    JsonNode metadata = object.get("metadata");
+    if (metadata != null && metadata.has("managedFields")) {
+      ObjectNode copy = (ObjectNode) object.deepCopy();
+      ((ObjectNode) copy.get("metadata")).remove("managedFields");
+      return MAPPER.writeValueAsString(copy);
+    }
     return MAPPER.writeValueAsString(object);
   }
 

@@ -94,11 +94,9 @@ public class PodGarbageCollector implements Controller {
       }
     }
     if (byNode.containsKey("")) {
-      for (Pod pod : listers.list(Pod.class, null, null, "spec.nodeName=")) {
-        if (pod.getMetadata().getDeletionTimestamp() != null) {
-          forceDelete(client, pod);
-        }
-      }
+      listers
+          .list(Pod.class, null, null, "spec.nodeName=,metadata.deletionTimestamp!=")
+          .forEach(pod -> forceDelete(client, pod));
     }
     deleteTerminatedOverThreshold(client, listers);
     return SyncResult.after(PERIOD);

@@ -150,7 +150,7 @@ class PodUpdateTest {
   }
 
   @Test
-  void indexesUpstreamsSelectableFields() {
+  void indexesUpstreamsSelectableFieldsAndWhetherThePodIsBeingDeleted() {
     ObjectNode pod =
         Manifests.merged(
             stored("{spec: {nodeName: node-1}}"),
@@ -166,6 +166,14 @@ class PodUpdateTest {
         .containsEntry("status.phase", "Running")
         .containsEntry("status.podIP", "127.0.0.7")
         .containsEntry("status.nominatedNodeName", "n2")
-        .hasSize(8);
+        .containsEntry("metadata.deletionTimestamp", "")
+        .hasSize(9);
+
+    ObjectNode deleting =
+        Manifests.merged(pod, "{metadata: {deletionTimestamp: '2026-11-29T14:00:00Z'}}");
+    IndexedFields.Builder deletingFields = IndexedFields.builder();
+    new PodStrategy().indexFields(deleting, deletingFields);
+    assertThat(deletingFields.build().fields())
+        .containsEntry("metadata.deletionTimestamp", "2026-11-29T14:00:00Z");
   }
 }
