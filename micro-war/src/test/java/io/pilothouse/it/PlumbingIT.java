@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pilothouse.compaction.CompactionTimer;
 import io.pilothouse.compaction.H2FileCompaction;
 import io.pilothouse.compaction.H2FileStats;
+import io.pilothouse.infrastructure.ResourceNames;
 import io.pilothouse.json.KubernetesJson;
 import io.pilothouse.registry.ObjectRegistry;
 import io.pilothouse.registry.ResourceType;
@@ -16,7 +17,11 @@ import io.pilothouse.registry.WriteOptions;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -46,6 +51,9 @@ class PlumbingIT {
   @Inject H2FileCompaction fileCompaction;
   @Resource UserTransaction transaction;
 
+  @Resource(lookup = ResourceNames.DATASOURCE)
+  DataSource dataSource;
+
   private ResourceType configMaps() {
     return types.find("", "v1", "configmaps").orElseThrow();
   }
@@ -55,6 +63,26 @@ class PlumbingIT {
     object.putObject("metadata").put("name", name);
     object.putObject("data").put("key", value);
     registry.create(configMaps(), "default", object, WriteOptions.DEFAULT);
+  }
+
+  /**
+   * The server's connection pool loads H2 from Payara Micro's runtime, which bundles its own; the
+   * build puts the project's H2 there, so the pool runs the version the application packages.
+   */
+  @Test
+  void theStoreRunsOnTheH2TheApplicationPackages() throws Exception {
+    String packaged =
+        org.h2.engine.Constants.VERSION_MAJOR
+            + "."
+            + org.h2.engine.Constants.VERSION_MINOR
+            + "."
+            + org.h2.engine.Constants.BUILD_ID;
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet version = statement.executeQuery("SELECT H2VERSION()")) {
+      assertTrue(version.next());
+      assertEquals(packaged, version.getString(1));
+    }
   }
 
   @Test
