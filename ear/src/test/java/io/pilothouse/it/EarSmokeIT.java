@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.jar.JarFile;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -38,6 +39,18 @@ class EarSmokeIT {
     return http.send(
         HttpRequest.newBuilder(ROOT.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The server's connection pools load H2 from its h2db/bin: the build puts the project's there.
+   */
+  @Test
+  void theServersH2IsTheOneTheProjectBuildsWith() throws Exception {
+    File h2 = new File(System.getProperty("pilothouse.server.home"), "h2db/bin/h2.jar");
+    try (JarFile jar = new JarFile(h2)) {
+      assertThat(jar.getManifest().getMainAttributes().getValue("Bundle-Version"))
+          .isEqualTo(System.getProperty("pilothouse.h2.version"));
+    }
   }
 
   @Test
