@@ -47,7 +47,8 @@ final class ObjectPatcher {
     RequestChecks.nameMatches(name, metadata);
     try {
       return new Patched(
-          new ObjectUpdater(ctx).write(type, old, patched, expected, status, options), warnings);
+          new ObjectUpdater(ctx).write(type, old, patched, expected, status, options, false),
+          warnings);
     } catch (StatusException e) {
       throw RetryableConflict.of(e, pinned);
     }

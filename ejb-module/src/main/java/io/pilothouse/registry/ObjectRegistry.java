@@ -312,7 +312,8 @@ public class ObjectRegistry {
     ObjectNode old = new ObjectReader(ctx).get(type, namespace, name);
     ObjectNode updated = Scales.apply(old, scale);
     long expected = ObjectUpdater.expectedRevision(updated);
-    return Scales.of(new ObjectUpdater(ctx).write(type, old, updated, expected, false, options));
+    return Scales.of(
+        new ObjectUpdater(ctx).write(type, old, updated, expected, false, options, false));
   }
 
   /** {@code PATCH .../scale}: the patch applies to the Scale view, then as an update. */
@@ -330,7 +331,8 @@ public class ObjectRegistry {
             type, name, patchType, Scales.of(old), patch, PatchSchemaLookup.scale());
     ObjectNode updated = Scales.apply(old, scale);
     long expected = ObjectUpdater.expectedRevision(updated);
-    return Scales.of(new ObjectUpdater(ctx).write(type, old, updated, expected, false, options));
+    return Scales.of(
+        new ObjectUpdater(ctx).write(type, old, updated, expected, false, options, false));
   }
 
   /** Deletes every object a list selects; returns what was deleted or marked for deletion. */

@@ -40,27 +40,14 @@ final class ObjectUpdater {
     ObjectNode metadata = ObjectNodes.metadata(object);
     RequestChecks.namespaceMatches(type, namespace, metadata);
     RequestChecks.nameMatches(name, metadata);
-    return write(type, old, object, expectedRevision(object), status, options);
+    return write(type, old, object, expectedRevision(object), status, options, false);
   }
 
   /**
    * Writes {@code object} over {@code old} after the update rules; {@code expectedRevision} 0 means
-   * unconditional.
-   */
-  ObjectNode write(
-      ResourceType type,
-      ObjectNode old,
-      ObjectNode object,
-      long expectedRevision,
-      boolean status,
-      WriteOptions options) {
-    return write(type, old, object, expectedRevision, status, options, false);
-  }
-
-  /**
-   * {@link #write}; {@code applied} says that {@code object} is the result of a server-side apply,
-   * whose managed fields are already set, otherwise they are carried over and the write's changes
-   * recorded as its manager's {@code Update} ({@link UpdateOwnership}).
+   * unconditional. {@code applied} says that {@code object} is the result of a server-side apply,
+   * whose managed fields are already set; otherwise the write's changes are recorded as its
+   * manager's {@code Update} ({@link UpdateOwnership}), or, for a status write, kept as they were.
    */
   ObjectNode write(
       ResourceType type,

@@ -49,26 +49,17 @@ class KubectlIT {
     this.kubectl = Kubectl.forServer(api.root(), build.resolve("kubectl-it/kubeconfig"));
   }
 
-  /** Runs kubectl and requires exit code 0. */
   private Result ok(String... args) {
-    Result result = kubectl.run(args);
-    assertThat(result.exitCode()).as(result.toString()).isZero();
-    return result;
+    return kubectl.ok(args);
   }
 
-  /** Pipes {@code manifest} into {@code kubectl args...} and requires exit code 0. */
   private Result okWith(String manifest, String... args) {
-    Result result = kubectl.pipe(manifest, args);
-    assertThat(result.exitCode()).as(result.toString()).isZero();
-    return result;
+    return kubectl.okWith(manifest, args);
   }
 
   /** Creates a namespace of the test's own from a manifest on stdin. */
   private String namespace(String name) {
-    String manifest = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + name + "\n";
-    assertThat(okWith(manifest, "create", "-f", "-").stdout())
-        .contains("namespace/" + name + " created");
-    return name;
+    return kubectl.createNamespace(name);
   }
 
   @Test

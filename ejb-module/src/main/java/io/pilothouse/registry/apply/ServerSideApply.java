@@ -94,7 +94,17 @@ public final class ServerSideApply {
         new ManagedFieldsEntry(manager, ManagedFieldsEntry.APPLY, apiVersion, now, "", applied));
     updated.addAll(kept);
     ManagedFields.write(metadata(result), updated);
-    return result;
+    // an apply that changes nothing but its entry's time is no write at all, as upstream drops it
+    return withoutTimes(result).equals(withoutTimes(live)) ? live.deepCopy() : result;
+  }
+
+  private static JsonNode withoutTimes(ObjectNode object) {
+    ObjectNode copy = object.deepCopy();
+    JsonNode entries = copy.path("metadata").path("managedFields");
+    for (JsonNode entry : entries) {
+      ((ObjectNode) entry).remove("time");
+    }
+    return copy;
   }
 
   /** Whether the live value at a leaf differs from the applied one (an item itself never does). */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -207,11 +208,23 @@ class DashboardIT {
     browser.waitFor(d -> rowsText().size() == 1 && rowsText().get(0).contains("db-1"));
   }
 
+  /**
+   * The pods table's rows; read again when the table was re-rendered under the reading (a change
+   * pushed from the server refreshes it at any moment).
+   */
   private List<String> rowsText() {
-    return browser.all(id("podsForm:pods_data") + " > tr").stream()
-        .map(WebElement::getText)
-        .filter(t -> !t.contains("No pods match"))
-        .toList();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return browser.all(id("podsForm:pods_data") + " > tr").stream()
+            .map(WebElement::getText)
+            .filter(t -> !t.contains("No pods match"))
+            .toList();
+      } catch (StaleElementReferenceException rerendered) {
+        if (attempt == 5) {
+          throw rerendered;
+        }
+      }
+    }
   }
 
   @Test

@@ -111,6 +111,36 @@ public final class Kubectl {
     }
   }
 
+  /** Runs {@code kubectl args...} and requires exit code 0 (the failure shows the output). */
+  public Result ok(String... args) {
+    return okWith(null, args);
+  }
+
+  /** Pipes {@code stdin} into {@code kubectl args...} and requires exit code 0. */
+  public Result okWith(String stdin, String... args) {
+    Result result = pipe(stdin, args);
+    if (result.exitCode() != 0) {
+      throw new AssertionError("expected exit code 0: " + result);
+    }
+    return result;
+  }
+
+  /**
+   * Creates a namespace from a manifest on stdin ({@code kubectl create -f -}); returns its name.
+   */
+  public String createNamespace(String name) {
+    Result created =
+        okWith(
+            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + name + "\n",
+            "create",
+            "-f",
+            "-");
+    if (!created.stdout().contains("namespace/" + name + " created")) {
+      throw new AssertionError("expected namespace/" + name + " created: " + created);
+    }
+    return name;
+  }
+
   /** Starts {@code kubectl args...} without waiting, e.g. for {@code get -w}. */
   public Background background(String... args) {
     Process process = start(args);
