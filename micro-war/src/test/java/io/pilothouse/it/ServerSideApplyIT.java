@@ -31,26 +31,17 @@ class ServerSideApplyIT {
     this.kubectl = Kubectl.forServer(api.root(), build.resolve("ssa-it/kubeconfig"));
   }
 
-  private Result ok(String... args) {
-    return kubectl.ok(args);
-  }
-
-  private Result okWith(String manifest, String... args) {
-    return kubectl.okWith(manifest, args);
-  }
-
-  private String namespace(String name) {
-    return kubectl.createNamespace(name);
-  }
-
   private String get(String ns, String what, String jsonpath) {
-    return ok("get", what, "-n", ns, "-o", "jsonpath=" + jsonpath).stdout();
+    return kubectl.ok("get", what, "-n", ns, "-o", "jsonpath=" + jsonpath).stdout();
   }
 
   @Test
   void kubectlAppliesServerSideRecordsOwnershipAndRepeatsWithoutAWrite() throws Exception {
-    String ns = namespace("ssa-kubectl");
-    assertThat(okWith(Manifests.WEB_APP, "apply", "--server-side", "-f", "-", "-n", ns).stdout())
+    String ns = kubectl.createNamespace("ssa-kubectl");
+    assertThat(
+            kubectl
+                .okWith(Manifests.WEB_APP, "apply", "--server-side", "-f", "-", "-n", ns)
+                .stdout())
         .contains(
             "configmap/web-config serverside-applied",
             "deployment.apps/web serverside-applied",
@@ -58,7 +49,9 @@ class ServerSideApplyIT {
 
     JsonNode deployment =
         Json.parse(
-            ok("get", "deploy", "web", "-n", ns, "-o", "json", "--show-managed-fields").stdout());
+            kubectl
+                .ok("get", "deploy", "web", "-n", ns, "-o", "json", "--show-managed-fields")
+                .stdout());
     JsonNode entry = deployment.at("/metadata/managedFields/0");
     assertThat(entry.get("manager").asString()).isEqualTo("kubectl");
     assertThat(entry.get("operation").asString()).isEqualTo("Apply");
@@ -68,7 +61,7 @@ class ServerSideApplyIT {
                 .at("/fieldsV1/f:spec/f:template/f:spec/f:containers")
                 .has("k:{\"name\":\"sidecar\"}"))
         .isTrue();
-    assertThat(ok("get", "deploy", "web", "-n", ns, "-o", "yaml").stdout())
+    assertThat(kubectl.ok("get", "deploy", "web", "-n", ns, "-o", "yaml").stdout())
         .as("kubectl hides managed fields unless asked")
         .doesNotContain("managedFields");
 
@@ -76,7 +69,7 @@ class ServerSideApplyIT {
     // fields entry's time (whole seconds) could differ
     String version = get(ns, "cm/web-config", "{.metadata.resourceVersion}");
     Thread.sleep(1100);
-    okWith(Manifests.CONFIG, "apply", "--server-side", "-f", "-", "-n", ns);
+    kubectl.okWith(Manifests.CONFIG, "apply", "--server-side", "-f", "-", "-n", ns);
     assertThat(get(ns, "cm/web-config", "{.metadata.resourceVersion}"))
         .as("the same configuration again changes nothing and writes nothing")
         .isEqualTo(version);
@@ -84,9 +77,9 @@ class ServerSideApplyIT {
 
   @Test
   void anotherManagersChangeConflictsUntilForcedAndNothingIsWrittenMeanwhile() {
-    String ns = namespace("ssa-conflict");
-    okWith(Manifests.DEPLOYMENT, "apply", "--server-side", "-f", "-", "-n", ns);
-    ok("scale", "deployment", "web", "-n", ns, "--replicas=5");
+    String ns = kubectl.createNamespace("ssa-conflict");
+    kubectl.okWith(Manifests.DEPLOYMENT, "apply", "--server-side", "-f", "-", "-n", ns);
+    kubectl.ok("scale", "deployment", "web", "-n", ns, "--replicas=5");
 
     Result conflict =
         kubectl.pipe(Manifests.DEPLOYMENT, "apply", "--server-side", "-f", "-", "-n", ns);
@@ -96,32 +89,32 @@ class ServerSideApplyIT {
         .contains("--force-conflicts");
     assertThat(get(ns, "deploy/web", "{.spec.replicas}")).isEqualTo("5");
 
-    okWith(
+    kubectl.okWith(
         Manifests.DEPLOYMENT, "apply", "--server-side", "--force-conflicts", "-f", "-", "-n", ns);
     assertThat(get(ns, "deploy/web", "{.spec.replicas}")).isEqualTo("2");
   }
 
   @Test
   void fieldsLeftOutOfTheConfigurationAreRemovedAndADryRunStoresNothing() {
-    String ns = namespace("ssa-remove");
+    String ns = kubectl.createNamespace("ssa-remove");
     String twoKeys =
         Manifests.CONFIG.replace("  greeting: hello\n", "  greeting: hello\n  extra: x\n");
-    okWith(twoKeys, "apply", "--server-side", "-f", "-", "-n", ns);
+    kubectl.okWith(twoKeys, "apply", "--server-side", "-f", "-", "-n", ns);
     assertThat(get(ns, "cm/web-config", "{.data}"))
         .isEqualTo("{\"extra\":\"x\",\"greeting\":\"hello\"}");
 
     String changed = Manifests.CONFIG.replace("hello", "hi");
-    okWith(changed, "apply", "--server-side", "--dry-run=server", "-f", "-", "-n", ns);
+    kubectl.okWith(changed, "apply", "--server-side", "--dry-run=server", "-f", "-", "-n", ns);
     assertThat(get(ns, "cm/web-config", "{.data}"))
         .isEqualTo("{\"extra\":\"x\",\"greeting\":\"hello\"}");
 
-    okWith(changed, "apply", "--server-side", "-f", "-", "-n", ns);
+    kubectl.okWith(changed, "apply", "--server-side", "-f", "-", "-n", ns);
     assertThat(get(ns, "cm/web-config", "{.data}")).isEqualTo("{\"greeting\":\"hi\"}");
   }
 
   @Test
   void malformedApplyRequestsAreRefusedAndChangeNothing() throws Exception {
-    String ns = namespace("ssa-http");
+    String ns = kubectl.createNamespace("ssa-http");
     String path = "/api/v1/namespaces/" + ns + "/configmaps/c";
     String config = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"}}";
 
