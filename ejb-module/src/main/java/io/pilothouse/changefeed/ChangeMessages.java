@@ -23,36 +23,20 @@ public final class ChangeMessages {
   public static final String RESOURCE = "resource";
   public static final String REVISION = "revision";
 
+  /** The changes of one resource in a sender batch: what one message carries. */
+  public record Batch(String group, String resource, long revision, String body) {}
+
   private ChangeMessages() {}
 
   /** The messages announcing {@code changes}: one per (group, resource), in first-seen order. */
   public static List<Message> toMessages(Session session, List<StoreChange> changes)
       throws JMSException {
-    Map<List<String>, List<StoreChange>> byResource = new LinkedHashMap<>();
-    for (StoreChange change : changes) {
-      byResource
-          .computeIfAbsent(List.of(change.group(), change.resource()), k -> new ArrayList<>())
-          .add(change);
-    }
-    List<Message> messages = new ArrayList<>(byResource.size());
-    for (Map.Entry<List<String>, List<StoreChange>> entry : byResource.entrySet()) {
-      StringBuilder body = new StringBuilder();
-      long highest = 0;
-      for (StoreChange change : entry.getValue()) {
-        body.append(change.type().name())
-            .append('\t')
-            .append(change.namespace() == null ? "" : change.namespace())
-            .append('\t')
-            .append(change.name())
-            .append('\t')
-            .append(change.revision())
-            .append('\n');
-        highest = Math.max(highest, change.revision());
-      }
-      TextMessage message = session.createTextMessage(body.toString());
-      message.setStringProperty(GROUP, entry.getKey().get(0));
-      message.setStringProperty(RESOURCE, entry.getKey().get(1));
-      message.setLongProperty(REVISION, highest);
+    List<Message> messages = new ArrayList<>();
+    for (Batch batch : batches(changes)) {
+      TextMessage message = session.createTextMessage(batch.body());
+      message.setStringProperty(GROUP, batch.group());
+      message.setStringProperty(RESOURCE, batch.resource());
+      message.setLongProperty(REVISION, batch.revision());
       messages.add(message);
     }
     return messages;
@@ -67,16 +51,57 @@ public final class ChangeMessages {
     if (!(message instanceof TextMessage text) || text.getText() == null) {
       throw new JMSException("not a change message: " + message);
     }
-    String group = message.getStringProperty(GROUP);
-    String resource = message.getStringProperty(RESOURCE);
+    try {
+      return changes(
+          message.getStringProperty(GROUP), message.getStringProperty(RESOURCE), text.getText());
+    } catch (IllegalArgumentException malformed) {
+      throw new JMSException(malformed.getMessage());
+    }
+  }
+
+  /** {@code changes} grouped by (group, resource), in first-seen order, each with its body. */
+  static List<Batch> batches(List<StoreChange> changes) {
+    Map<List<String>, List<StoreChange>> byResource = new LinkedHashMap<>();
+    for (StoreChange change : changes) {
+      byResource
+          .computeIfAbsent(List.of(change.group(), change.resource()), k -> new ArrayList<>())
+          .add(change);
+    }
+    List<Batch> batches = new ArrayList<>(byResource.size());
+    for (Map.Entry<List<String>, List<StoreChange>> entry : byResource.entrySet()) {
+      StringBuilder body = new StringBuilder();
+      long highest = 0;
+      for (StoreChange change : entry.getValue()) {
+        body.append(change.type().name())
+            .append('\t')
+            .append(change.namespace() == null ? "" : change.namespace())
+            .append('\t')
+            .append(change.name())
+            .append('\t')
+            .append(change.revision())
+            .append('\n');
+        highest = Math.max(highest, change.revision());
+      }
+      batches.add(
+          new Batch(entry.getKey().get(0), entry.getKey().get(1), highest, body.toString()));
+    }
+    return batches;
+  }
+
+  /**
+   * The changes of one batch's body.
+   *
+   * @throws IllegalArgumentException for a line that is not a change
+   */
+  static List<StoreChange> changes(String group, String resource, String body) {
     List<StoreChange> changes = new ArrayList<>();
-    for (String line : text.getText().split("\n")) {
+    for (String line : body.split("\n")) {
       if (line.isEmpty()) {
         continue;
       }
       String[] fields = line.split("\t", -1);
       if (fields.length != 4) {
-        throw new JMSException("malformed change line: " + line);
+        throw new IllegalArgumentException("malformed change line: " + line);
       }
       changes.add(
           new StoreChange(

@@ -43,6 +43,16 @@ public final class FieldSet {
     this.paths = paths;
   }
 
+  /** Whether {@code path} names a list item itself (ends in {@value #SELF}). */
+  public static boolean isItem(List<String> path) {
+    return !path.isEmpty() && path.get(path.size() - 1).equals(SELF);
+  }
+
+  /** The path of what {@code path} names: an item's path without its {@value #SELF}. */
+  public static List<String> withoutSelf(List<String> path) {
+    return isItem(path) ? path.subList(0, path.size() - 1) : path;
+  }
+
   /** The empty set. */
   public static FieldSet empty() {
     return EMPTY;

@@ -175,8 +175,7 @@ public final class ObjectFields {
    * {@code k:} element or in "."), or a set value. Does nothing when it is not there.
    */
   public static void remove(ObjectNode root, List<String> path) {
-    List<String> target =
-        path.get(path.size() - 1).equals(FieldSet.SELF) ? path.subList(0, path.size() - 1) : path;
+    List<String> target = FieldSet.withoutSelf(path);
     if (target.isEmpty()) {
       return;
     }

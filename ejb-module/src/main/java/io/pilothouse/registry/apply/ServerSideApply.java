@@ -1,5 +1,6 @@
 package io.pilothouse.registry.apply;
 
+import io.pilothouse.registry.ObjectNodes;
 import io.pilothouse.registry.patch.PatchSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class ServerSideApply {
   public ObjectNode create(ObjectNode config, String manager, String apiVersion, String now) {
     ObjectNode object = config.deepCopy();
     ManagedFields.write(
-        metadata(object),
+        ObjectNodes.metadata(object),
         List.of(
             new ManagedFieldsEntry(
                 manager, ManagedFieldsEntry.APPLY, apiVersion, now, "", fields.of(config))));
@@ -76,7 +77,7 @@ public final class ServerSideApply {
       }
     }
     if (!conflicts.isEmpty() && !force) {
-      throw ApplyConflicts.of(group, kind, text(live.get("metadata"), "name"), conflicts);
+      throw ApplyConflicts.of(group, kind, ObjectNodes.name(live), conflicts);
     }
     ObjectNode result = merge.merge(live, config);
     FieldSet others = FieldSet.empty();
@@ -84,7 +85,7 @@ public final class ServerSideApply {
       others = others.union(entry.fields());
     }
     for (List<String> path : previous.minus(applied).paths()) {
-      List<String> target = withoutSelf(path);
+      List<String> target = FieldSet.withoutSelf(path);
       if (!applied.hasPathUnder(target) && !others.hasPathUnder(target)) {
         ObjectFields.remove(result, path);
       }
@@ -93,7 +94,7 @@ public final class ServerSideApply {
     updated.add(
         new ManagedFieldsEntry(manager, ManagedFieldsEntry.APPLY, apiVersion, now, "", applied));
     updated.addAll(kept);
-    ManagedFields.write(metadata(result), updated);
+    ManagedFields.write(ObjectNodes.metadata(result), updated);
     // an apply that changes nothing but its entry's time is no write at all, as upstream drops it
     return withoutTimes(result).equals(withoutTimes(live)) ? live.deepCopy() : result;
   }
@@ -109,26 +110,10 @@ public final class ServerSideApply {
 
   /** Whether the live value at a leaf differs from the applied one (an item itself never does). */
   private static boolean differs(JsonNode live, JsonNode config, List<String> path) {
-    if (path.get(path.size() - 1).equals(FieldSet.SELF)) {
+    if (FieldSet.isItem(path)) {
       return false;
     }
     JsonNode current = ObjectFields.valueAt(live, path);
     return current != null && !current.equals(ObjectFields.valueAt(config, path));
-  }
-
-  private static List<String> withoutSelf(List<String> path) {
-    return path.get(path.size() - 1).equals(FieldSet.SELF)
-        ? path.subList(0, path.size() - 1)
-        : path;
-  }
-
-  private static ObjectNode metadata(ObjectNode object) {
-    JsonNode metadata = object.get("metadata");
-    return metadata instanceof ObjectNode node ? node : object.putObject("metadata");
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node == null ? null : node.get(field);
-    return value == null ? null : value.asString();
   }
 }

@@ -1,5 +1,6 @@
 package io.pilothouse.registry.apply;
 
+import io.pilothouse.registry.ObjectNodes;
 import io.pilothouse.registry.patch.PatchSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class UpdateOwnership {
    */
   public void record(
       ObjectNode old, ObjectNode updated, String manager, String apiVersion, String now) {
-    ObjectNode metadata = metadata(updated);
+    ObjectNode metadata = ObjectNodes.metadata(updated);
     if (ManagedFields.isReset(metadata)) {
       metadata.remove("managedFields");
       return;
@@ -43,9 +44,7 @@ public final class UpdateOwnership {
     FieldSet changed =
         after.filter(
             path ->
-                !before.contains(path)
-                    || !path.get(path.size() - 1).equals(FieldSet.SELF)
-                        && !sameValue(old, updated, path));
+                !before.contains(path) || !FieldSet.isItem(path) && !sameValue(old, updated, path));
     FieldSet removed = before.minus(after);
     if (changed.isEmpty() && removed.isEmpty()) {
       ManagedFields.write(metadata, entries);
@@ -81,10 +80,5 @@ public final class UpdateOwnership {
   private static boolean sameValue(JsonNode old, JsonNode updated, List<String> path) {
     JsonNode a = ObjectFields.valueAt(old, path);
     return a != null && a.equals(ObjectFields.valueAt(updated, path));
-  }
-
-  private static ObjectNode metadata(ObjectNode object) {
-    JsonNode metadata = object.get("metadata");
-    return metadata instanceof ObjectNode node ? node : object.putObject("metadata");
   }
 }
