@@ -10,9 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Keeps {@code managedFields} true across writes that are not applies (update, patch, scale), as
  * upstream records them as {@code Update} operations: the fields a write changes or adds move to
- * the writing manager's {@code Update} entry, the fields it removes leave every entry. Only objects
- * that already carry managed fields are tracked (they gain them on their first apply); see
- * docs/architecture.md, "Server-side apply".
+ * the writing manager's {@code Update} entry, the fields it removes leave every entry, and an entry
+ * left owning nothing is dropped. Only objects that already carry managed fields are tracked (they
+ * gain them on their first apply); see docs/architecture.md, "Server-side apply".
  */
 public final class UpdateOwnership {
 
@@ -53,21 +53,22 @@ public final class UpdateOwnership {
     List<ManagedFieldsEntry> result = new ArrayList<>();
     boolean found = false;
     for (ManagedFieldsEntry entry : entries) {
+      ManagedFieldsEntry kept;
       if (entry.isOf(manager, ManagedFieldsEntry.UPDATE) && entry.subresource().isEmpty()) {
         found = true;
-        result.add(
+        kept =
             new ManagedFieldsEntry(
                 manager,
                 ManagedFieldsEntry.UPDATE,
                 apiVersion,
                 now,
                 "",
-                entry.fields().union(changed).minus(removed)));
+                entry.fields().union(changed).minus(removed));
       } else {
-        ManagedFieldsEntry rest = entry.withFields(entry.fields().minus(changed).minus(removed));
-        if (!rest.fields().isEmpty()) {
-          result.add(rest);
-        }
+        kept = entry.withFields(entry.fields().minus(changed).minus(removed));
+      }
+      if (!kept.fields().isEmpty()) {
+        result.add(kept);
       }
     }
     if (!found && !changed.isEmpty()) {

@@ -214,6 +214,25 @@ class ServerSideApplyTest {
   }
 
   @Test
+  void anUpdateThatRemovesTheLastFieldItsManagerOwnedDropsThatManagersEntry() {
+    ObjectNode live = create(deployment(3, "{app: web}", "[{name: web, image: a}]"), "kubectl");
+    ObjectNode labelled = live.deepCopy();
+    ((ObjectNode) labelled.at("/metadata/labels")).put("tier", "front");
+    UpdateOwnership updates = new UpdateOwnership("apps", "Deployment");
+    updates.record(live, labelled, "kubectl-label", "apps/v1", NOW);
+    assertThat(entry(labelled, "kubectl-label").fields().paths())
+        .containsExactly(path("f:metadata", "f:labels", "f:tier"));
+
+    ObjectNode unlabelled = labelled.deepCopy();
+    ((ObjectNode) unlabelled.at("/metadata/labels")).remove("tier");
+    updates.record(labelled, unlabelled, "kubectl-label", "apps/v1", NOW);
+
+    assertThat(ManagedFields.read(unlabelled.get("metadata")))
+        .extracting(ManagedFieldsEntry::manager)
+        .containsExactly("kubectl");
+  }
+
+  @Test
   void updatesOfObjectsNeverAppliedRecordNothingAndAnEmptyEntryClearsTheRecord() {
     ObjectNode plain = deployment(1, "{}", "[]");
     ObjectNode changed = plain.deepCopy();
