@@ -11,10 +11,14 @@ import io.pilothouse.controller.SyncResult;
 import io.pilothouse.controller.testing.FakeEventRecorder;
 import io.pilothouse.controller.testing.FakeObjectClient;
 import io.pilothouse.controller.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PodGarbageCollectorTest {
+
+  private static final Duration QUARANTINE = Duration.ofSeconds(40);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final FakeObjectClient client = new FakeObjectClient(clock);
@@ -22,20 +26,46 @@ class PodGarbageCollectorTest {
       new ControllerContext(client, new FakeEventRecorder(), clock);
 
   @Test
-  void podsOnVanishedNodesAndUnboundTerminatingPodsAreDeletedAtOnce() {
+  void podsOnVanishedNodesGoAfterTheQuarantineAndUnboundTerminatingPodsAtOnce() {
     client.seed(
         node("here"),
         pod("on-here", "here", "Running", "2026-01-01T00:00:01Z", false),
         pod("on-gone", "gone", "Running", "2026-01-01T00:00:02Z", false),
         pod("unbound", null, "Pending", "2026-01-01T00:00:03Z", false),
         pod("unbound-terminating", null, "Pending", "2026-01-01T00:00:04Z", true));
+    PodGarbageCollector gc = new PodGarbageCollector(100, QUARANTINE);
 
-    SyncResult result = new PodGarbageCollector(100).sync(PodGarbageCollector.PASS, context);
+    SyncResult first = gc.sync(PodGarbageCollector.PASS, context);
 
-    assertThat(client.all(Pod.class))
-        .extracting(p -> p.getMetadata().getName())
-        .containsExactlyInAnyOrder("on-here", "unbound");
-    assertThat(result).isEqualTo(SyncResult.after(PodGarbageCollector.PERIOD));
+    assertThat(names()).containsExactlyInAnyOrder("on-here", "on-gone", "unbound");
+    assertThat(first).isEqualTo(SyncResult.after(PodGarbageCollector.PERIOD));
+
+    clock.advance(QUARANTINE.minusSeconds(1));
+    assertThat(gc.sync(PodGarbageCollector.PASS, context))
+        .isEqualTo(SyncResult.after(Duration.ofSeconds(1)));
+    assertThat(names()).contains("on-gone");
+
+    clock.advance(Duration.ofSeconds(1));
+    SyncResult last = gc.sync(PodGarbageCollector.PASS, context);
+
+    assertThat(names()).containsExactlyInAnyOrder("on-here", "unbound");
+    assertThat(last).isEqualTo(SyncResult.after(PodGarbageCollector.PERIOD));
+  }
+
+  @Test
+  void aNodeThatAppearsDuringTheQuarantineKeepsItsPodsAndStartsAfreshIfItGoesAgain() {
+    client.seed(pod("early", "late-node", "Pending", "2026-01-01T00:00:01Z", false));
+    PodGarbageCollector gc = new PodGarbageCollector(100, QUARANTINE);
+    gc.sync(PodGarbageCollector.PASS, context);
+
+    clock.advance(QUARANTINE.minusSeconds(5));
+    client.seed(node("late-node"));
+    gc.sync(PodGarbageCollector.PASS, context);
+    client.delete(Node.class, null, "late-node", null, null, 0L);
+    clock.advance(Duration.ofSeconds(10));
+    gc.sync(PodGarbageCollector.PASS, context);
+
+    assertThat(names()).containsExactly("early");
   }
 
   @Test
@@ -47,7 +77,7 @@ class PodGarbageCollectorTest {
     ControllerContext lagging =
         new ControllerContext(client, new FakeEventRecorder(), clock, Runnable::run, listers);
 
-    new PodGarbageCollector(100).sync(PodGarbageCollector.PASS, lagging);
+    new PodGarbageCollector(100, QUARANTINE).sync(PodGarbageCollector.PASS, lagging);
 
     assertThat(client.all(Pod.class)).extracting(p -> p.getMetadata().getName()).contains("on-new");
     assertThat(client.calls("get", Node.class)).hasSize(1);
@@ -62,11 +92,15 @@ class PodGarbageCollectorTest {
         pod("new", "here", "Succeeded", "2026-01-01T00:00:03Z", false),
         pod("running", "here", "Running", "2026-01-01T00:00:00Z", false));
 
-    new PodGarbageCollector(1).sync(PodGarbageCollector.PASS, context);
+    new PodGarbageCollector(1, QUARANTINE).sync(PodGarbageCollector.PASS, context);
 
     assertThat(client.all(Pod.class))
         .extracting(p -> p.getMetadata().getName())
         .containsExactlyInAnyOrder("new", "running");
+  }
+
+  private List<String> names() {
+    return client.all(Pod.class).stream().map(p -> p.getMetadata().getName()).toList();
   }
 
   private static Node node(String name) {
