@@ -13,8 +13,9 @@ import java.util.TreeSet;
  * against a running control plane ({@code --server}, default {@code http://127.0.0.1:8080}) the
  * four scenarios: pod creates with 32 clients next to H2's raw commit rate, write latency at a
  * steady 200 writes/s, a paged LIST of 10,000 pods, and watch delivery latency. Each scenario warms
- * up first, prints a table and a one-line {@code SUMMARY}; the namespaces it made are emptied and
- * deleted at the end. See docs/performance.md for the command and the recorded figures.
+ * up first, prints a table and a one-line {@code SUMMARY}; scenario 5 (not run unless asked, {@code
+ * --scenarios 5}) breaks a create's cost down by calls of growing depth. The namespaces it made are
+ * emptied and deleted at the end. See docs/performance.md for the command and the recorded figures.
  *
  * <p>{@code --client raw} (the default) sends the creates of scenario 1 and the writes of scenario
  * 2 through {@link RawHttp}, one plain keep-alive socket per client thread; {@code --client jdk}
@@ -85,6 +86,16 @@ public final class ApiBenchmark {
         new LatencyScenario(api).runAndReport(ns, 200, 30);
         loads.add("after 2: " + BenchMain.load());
       }
+      if (scenarios.contains("5")) {
+        String[] entry = {run + "-path", null, "0"};
+        made.add(entry);
+        api.createNamespace(entry[0]);
+        entry[2] =
+            Integer.toString(
+                new RequestPathScenario(api, schedulerName)
+                    .runAndReport(entry[0], clients, 10, 15));
+        loads.add("after 5: " + BenchMain.load());
+      }
       if (scenarios.contains("4")) {
         String ns = run + "-watch";
         made.add(new String[] {ns, "configmaps"});
@@ -120,7 +131,7 @@ public final class ApiBenchmark {
       if (arg.equals("-h") || arg.equals("--help")) {
         System.out.println(
             "usage: ApiBenchmark [--server URL] [--pods N] [--warmup N] [--clients N]"
-                + " [--scenarios 1,2,3,4]"
+                + " [--scenarios 1,2,3,4,5]"
                 + " [--scheduler-name NAME]"
                 + " [--client raw|jdk]"
                 + " [--no-cleanup true]");

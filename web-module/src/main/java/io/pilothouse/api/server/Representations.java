@@ -47,11 +47,23 @@ public final class Representations {
   /** A response with this status and body in the negotiated representation. */
   public static Response ok(int status, JsonNode body, HttpHeaders headers) {
     if (wantsYaml(headers)) {
-      return Response.status(status).type(YAML_TYPE).entity(YAML.writeValueAsString(body)).build();
+      return encoded(status, YAML_TYPE, YAML.writeValueAsBytes(body));
     }
+    return encoded(
+        status, MediaType.APPLICATION_JSON_TYPE, KubernetesJson.mapper().writeValueAsBytes(body));
+  }
+
+  /**
+   * A response of bytes already encoded, with their length: the container then sends it in one
+   * write when the request ends. (The application turns Jersey's response buffering off so that
+   * watch events leave at once; without a length every reply went out chunked, and a text entity's
+   * writer flushed it to the socket before the final chunk: two writes a reply, 5 % of a create.)
+   */
+  public static Response encoded(int status, MediaType type, byte[] body) {
     return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(KubernetesJson.mapper().writeValueAsString(body))
+        .type(type)
+        .header(HttpHeaders.CONTENT_LENGTH, body.length)
+        .entity(body)
         .build();
   }
 }

@@ -16,13 +16,13 @@ public final class StatusResponses {
   }
 
   /**
-   * The reply for a {@link StatusException}: its {@link StatusDocument}, as text, so that no other
-   * JSON provider (a watch request's, say) writes the tree as a bean.
+   * The reply for a {@link StatusException}: its {@link StatusDocument}, already encoded, so that
+   * no other JSON provider (a watch request's, say) writes the tree as a bean.
    */
   public static Response toResponse(StatusException failure) {
-    return Response.status(failure.code())
-        .type(MediaType.APPLICATION_JSON)
-        .entity(KubernetesJson.mapper().writeValueAsString(StatusDocument.of(failure)))
-        .build();
+    return Representations.encoded(
+        failure.code(),
+        MediaType.APPLICATION_JSON_TYPE,
+        KubernetesJson.mapper().writeValueAsBytes(StatusDocument.of(failure)));
   }
 }
