@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilothouse.it.support.SharedControlPlane;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Error bodies through HTTP exactly as kube-apiserver writes them: no nulls, no empty fields. */
+/**
+ * Error bodies through HTTP exactly as kube-apiserver writes them: no nulls, no empty fields; and
+ * replies sent whole, with their length.
+ */
 @ExtendWith(SharedControlPlane.class)
 class ErrorStatusIT {
 
@@ -38,5 +43,17 @@ class ErrorStatusIT {
         .endsWith(",\"reason\":\"BadRequest\",\"code\":400}")
         .doesNotContain("null")
         .doesNotContain("details");
+  }
+
+  @Test
+  void repliesCarryTheirLengthAndAreNotChunked() throws Exception {
+    for (HttpResponse<String> reply :
+        List.of(
+            api.get("/api/v1/namespaces/default"),
+            api.get("/api/v1/namespaces/default/pods/nowhere"))) {
+      assertThat(reply.headers().firstValue("Transfer-Encoding")).isEmpty();
+      assertThat(reply.headers().firstValueAsLong("Content-Length"))
+          .hasValue(reply.body().getBytes(StandardCharsets.UTF_8).length);
+    }
   }
 }
