@@ -11,6 +11,7 @@ import io.pilothouse.it.support.Fabric8Clients;
 import io.pilothouse.it.support.MicroControlPlane;
 import io.pilothouse.it.support.RawWatch;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +83,11 @@ class RestartIT {
         assertThat(heard).containsExactly("add kept", "add after", "update after=1", "delete kept");
         assertThat(informer.getStore().listKeys()).containsExactly("informed/after");
       }
+      // a graceful stop: the undeploy stops the embedded broker, not the broker's own shutdown
+      // hook, which had left the adapter and the change publisher starting new brokers that failed
+      // ("Shutdown in progress") until the process was killed
+      assertThat(server.stop()).as("ended on SIGTERM").isTrue();
+      assertThat(Files.readString(server.log())).doesNotContain("Shutdown in progress");
     }
   }
 

@@ -123,18 +123,42 @@ public final class MicroControlPlane implements AutoCloseable {
     return this;
   }
 
-  /** Stops the server (and what it spawned), as {@code ./pilothouse down} does. */
-  public void stop() throws InterruptedException {
+  /**
+   * Stops the server (and what it spawned): SIGTERM, a thread dump into its log if it still runs
+   * after 15 s, SIGKILL after 30 s; returns whether it ended on SIGTERM (true, too, when it was not
+   * running).
+   */
+  public boolean stop() throws InterruptedException {
     if (process == null) {
-      return;
+      return true;
     }
     process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+    boolean ended = process.waitFor(15, TimeUnit.SECONDS);
+    if (!ended) {
+      dumpThreads();
+      ended = process.waitFor(15, TimeUnit.SECONDS);
+    }
+    if (!ended) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
     process = null;
+    return ended;
+  }
+
+  /** Appends a thread dump of the server to its log, to show what holds up a stop. */
+  private void dumpThreads() throws InterruptedException {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    try {
+      new ProcessBuilder(jcmd, Long.toString(process.pid()), "Thread.print")
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start()
+          .waitFor(20, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // no dump then; the stop goes on
+    }
   }
 
   @Override
