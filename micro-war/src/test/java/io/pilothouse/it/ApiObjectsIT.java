@@ -96,6 +96,20 @@ class ApiObjectsIT {
   }
 
   @Test
+  void aFieldLabelTheKindDoesNotSupportIsBadRequest() throws Exception {
+    HttpResponse<String> refused = api.get("/api/v1/pods?fieldSelector=foo%3Dbar");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(Json.path(refused.body(), "reason")).isEqualTo("BadRequest");
+    assertThat(Json.path(refused.body(), "message")).isEqualTo("field label not supported: foo");
+    HttpResponse<String> watch =
+        api.get("/api/v1/namespaces/default/pods?watch=true&fieldSelector=foo%3Dbar");
+    assertThat(watch.statusCode()).isEqualTo(400);
+    assertThat(Json.path(watch.body(), "message")).isEqualTo("field label not supported: foo");
+    assertThat(api.get("/api/v1/pods?fieldSelector=spec.nodeName%3Dnone").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void malformedJsonIsBadRequest() throws Exception {
     HttpResponse<String> bad =
         api.send("POST", "/api/v1/namespaces/default/configmaps", "application/json", "{\"kind\":");

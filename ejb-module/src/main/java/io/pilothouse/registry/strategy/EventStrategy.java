@@ -4,6 +4,7 @@ import io.pilothouse.registry.ObjectNodes;
 import io.pilothouse.registry.validation.FieldError;
 import io.pilothouse.registry.validation.Names;
 import io.pilothouse.registry.validation.Trees;
+import io.pilothouse.store.FieldSelector;
 import io.pilothouse.store.IndexedFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,22 @@ import tools.jackson.databind.node.ObjectNode;
  * clients do. Selectable by involved object, reason, reporting component, source and type.
  */
 public class EventStrategy implements ResourceStrategy {
+
+  private static final FieldLabelConversion FIELD_LABELS =
+      FieldLabelConversion.of(
+          "involvedObject.kind",
+          "involvedObject.namespace",
+          "involvedObject.name",
+          "involvedObject.uid",
+          "involvedObject.apiVersion",
+          "involvedObject.resourceVersion",
+          "involvedObject.fieldPath",
+          "reason",
+          "reportingComponent",
+          "source",
+          "type",
+          FieldSelector.METADATA_NAMESPACE,
+          FieldSelector.METADATA_NAME);
 
   static final int REPORTING_INSTANCE_LIMIT = 128;
   static final int ACTION_LIMIT = 128;
@@ -98,5 +115,10 @@ public class EventStrategy implements ResourceStrategy {
     fields.field("reportingComponent", reportingComponent);
     fields.field("source", source.isEmpty() ? reportingComponent : source);
     fields.field("type", Trees.text(event, "type", ""));
+  }
+
+  @Override
+  public FieldLabelConversion fieldLabelConversion() {
+    return FIELD_LABELS;
   }
 }

@@ -2,7 +2,9 @@ package io.pilothouse.registry.strategy;
 
 import io.pilothouse.registry.ObjectNodes;
 import io.pilothouse.registry.validation.FieldError;
+import io.pilothouse.registry.validation.GoValues;
 import io.pilothouse.registry.validation.Trees;
+import io.pilothouse.store.FieldSelector;
 import io.pilothouse.store.IndexedFields;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,13 @@ import tools.jackson.databind.node.ObjectNode;
  * through {@code /status}, and {@code status.successful} selectable.
  */
 public class JobStrategy implements ResourceStrategy {
+
+  /** Upstream's conversion for batch/v1 Jobs, with its own message. */
+  private static final FieldLabelConversion FIELD_LABELS =
+      FieldLabelConversion.of(
+              FieldSelector.METADATA_NAME, FieldSelector.METADATA_NAMESPACE, "status.successful")
+          .withRefusal(
+              label -> "field label " + GoValues.goQuote(label) + " not supported for batchv1.Job");
 
   static final String CONTROLLER_UID = "batch.kubernetes.io/controller-uid";
   static final String JOB_NAME = "batch.kubernetes.io/job-name";
@@ -120,5 +129,10 @@ public class JobStrategy implements ResourceStrategy {
   static Map<String, String> expectedLabels(String uid, String name) {
     return Map.of(
         LEGACY_CONTROLLER_UID, uid, CONTROLLER_UID, uid, LEGACY_JOB_NAME, name, JOB_NAME, name);
+  }
+
+  @Override
+  public FieldLabelConversion fieldLabelConversion() {
+    return FIELD_LABELS;
   }
 }

@@ -6,6 +6,7 @@ import io.pilothouse.registry.validation.NameRule;
 import io.pilothouse.registry.validation.Names;
 import io.pilothouse.registry.validation.ObjectMetaValidation;
 import io.pilothouse.registry.validation.Trees;
+import io.pilothouse.store.FieldSelector;
 import io.pilothouse.store.IndexedFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * the spec.
  */
 public class NamespaceStrategy implements ResourceStrategy {
+
+  /** Upstream's conversion for Namespaces, which leaves out {@code metadata.namespace}. */
+  private static final FieldLabelConversion FIELD_LABELS =
+      FieldLabelConversion.of("status.phase", FieldSelector.METADATA_NAME);
 
   static final String NAME_LABEL = "kubernetes.io/metadata.name";
 
@@ -106,5 +111,10 @@ public class NamespaceStrategy implements ResourceStrategy {
     if (name != null && !name.isEmpty()) {
       Trees.ensureObject(ObjectNodes.metadata(namespace), "labels").put(NAME_LABEL, name);
     }
+  }
+
+  @Override
+  public FieldLabelConversion fieldLabelConversion() {
+    return FIELD_LABELS;
   }
 }

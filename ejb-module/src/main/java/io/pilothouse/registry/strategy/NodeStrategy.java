@@ -8,6 +8,7 @@ import io.pilothouse.registry.validation.Names;
 import io.pilothouse.registry.validation.Numbers;
 import io.pilothouse.registry.validation.Quantities;
 import io.pilothouse.registry.validation.Trees;
+import io.pilothouse.store.FieldSelector;
 import io.pilothouse.store.IndexedFields;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * CIDR may be set once, and {@code spec.unschedulable} is selectable for drain tooling.
  */
 public class NodeStrategy implements ResourceStrategy {
+
+  /** Upstream's conversion for Nodes, which leaves out {@code metadata.namespace}. */
+  private static final FieldLabelConversion FIELD_LABELS =
+      FieldLabelConversion.of(FieldSelector.METADATA_NAME, "spec.unschedulable");
 
   private static final String PODCIDR_IMMUTABLE =
       "node updates may not change podCIDR except from \"\" to valid";
@@ -152,5 +157,10 @@ public class NodeStrategy implements ResourceStrategy {
   public void indexFields(ObjectNode node, IndexedFields.Builder fields) {
     fields.field(
         "spec.unschedulable", Boolean.toString(Trees.isTrue(node.path("spec"), "unschedulable")));
+  }
+
+  @Override
+  public FieldLabelConversion fieldLabelConversion() {
+    return FIELD_LABELS;
   }
 }

@@ -5,6 +5,7 @@ import io.pilothouse.registry.strategy.pod.PodSpecDefaults;
 import io.pilothouse.registry.strategy.pod.PodValidation;
 import io.pilothouse.registry.validation.FieldError;
 import io.pilothouse.registry.validation.Trees;
+import io.pilothouse.store.FieldSelector;
 import io.pilothouse.store.IndexedFields;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +19,24 @@ import tools.jackson.databind.node.ObjectNode;
  * watch by ({@code spec.nodeName}, {@code status.phase}...).
  */
 public class PodStrategy implements ResourceStrategy {
+
+  /**
+   * Upstream's conversion for v1 Pods; {@code spec.host} is an old client's {@code spec.nodeName}.
+   */
+  private static final FieldLabelConversion FIELD_LABELS =
+      FieldLabelConversion.of(
+              FieldSelector.METADATA_NAME,
+              FieldSelector.METADATA_NAMESPACE,
+              "spec.nodeName",
+              "spec.restartPolicy",
+              "spec.schedulerName",
+              "spec.serviceAccountName",
+              "spec.hostNetwork",
+              "status.phase",
+              "status.podIP",
+              "status.podIPs",
+              "status.nominatedNodeName")
+          .withAlias("spec.host", "spec.nodeName");
 
   private static final List<String> ADMITTED =
       List.of("serviceAccountName", "serviceAccount", "priority", "preemptionPolicy");
@@ -80,5 +99,10 @@ public class PodStrategy implements ResourceStrategy {
     // every pod that is not being deleted)
     fields.field(
         "metadata.deletionTimestamp", Trees.text(pod.path("metadata"), "deletionTimestamp", ""));
+  }
+
+  @Override
+  public FieldLabelConversion fieldLabelConversion() {
+    return FIELD_LABELS;
   }
 }

@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * ReplicaSets ({@code apps/v1}): one replica by default, pod-spec defaults in the template,
  * generation counted on spec changes, status only through {@code /status} (which keeps spec and
- * labels), an immutable selector that must match the template, and {@code status.replicas}
- * selectable.
+ * labels), an immutable selector that must match the template, and {@code status.replicas} indexed
+ * as upstream's selectable fields have it. The API lets no field selector name it, as upstream's
+ * (apps/v1 registers no field label conversion: kubernetes/kubernetes#135136).
  */
 public class ReplicaSetStrategy implements ResourceStrategy {
 

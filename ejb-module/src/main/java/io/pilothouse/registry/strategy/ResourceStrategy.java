@@ -9,8 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What is particular to one kind in the registry's common write path, as upstream's {@code
  * RESTCreateStrategy}/{@code RESTUpdateStrategy}: defaults and server-set fields, validation, the
- * spec/status split, and the fields selectors index. The registry does what all kinds share (uid,
- * timestamps, generation, resourceVersion checks, metadata validation); a strategy does the rest.
+ * spec/status split, the fields selectors index and the field labels the API lets clients select
+ * on. The registry does what all kinds share (uid, timestamps, generation, resourceVersion checks,
+ * metadata validation); a strategy does the rest.
  *
  * <p>Objects arrive as JSON trees with {@code apiVersion}, {@code kind} and {@code metadata}
  * (namespace and name already set); strategies modify them in place.
@@ -69,4 +70,14 @@ public interface ResourceStrategy {
    * to the index, e.g. {@code spec.nodeName} and {@code status.phase} for pods.
    */
   default void indexFields(ObjectNode object, IndexedFields.Builder fields) {}
+
+  /**
+   * The field labels a field selector from the API may name, as upstream's field label conversion
+   * function for the kind ({@code metadata.name} and {@code metadata.namespace} unless the kind
+   * registers one). Every accepted label must be answerable: {@code metadata.*} from the key, the
+   * rest from {@link #indexFields}. Internal callers may select on other indexed fields.
+   */
+  default FieldLabelConversion fieldLabelConversion() {
+    return FieldLabelConversion.METADATA_ONLY;
+  }
 }

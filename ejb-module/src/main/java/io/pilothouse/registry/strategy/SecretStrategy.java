@@ -5,6 +5,7 @@ import io.pilothouse.registry.validation.FieldError;
 import io.pilothouse.registry.validation.Immutable;
 import io.pilothouse.registry.validation.Names;
 import io.pilothouse.registry.validation.Trees;
+import io.pilothouse.store.FieldSelector;
 import io.pilothouse.store.IndexedFields;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code type} is selectable.
  */
 public class SecretStrategy implements ResourceStrategy {
+
+  private static final FieldLabelConversion FIELD_LABELS =
+      FieldLabelConversion.of(
+          "type", FieldSelector.METADATA_NAMESPACE, FieldSelector.METADATA_NAME);
 
   private static final String SA_NAME_ANNOTATION = "kubernetes.io/service-account.name";
 
@@ -131,5 +136,10 @@ public class SecretStrategy implements ResourceStrategy {
   @Override
   public void indexFields(ObjectNode secret, IndexedFields.Builder fields) {
     fields.field("type", Trees.text(secret, "type", ""));
+  }
+
+  @Override
+  public FieldLabelConversion fieldLabelConversion() {
+    return FIELD_LABELS;
   }
 }

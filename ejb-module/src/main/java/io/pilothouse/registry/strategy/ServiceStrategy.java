@@ -4,6 +4,8 @@ import io.pilothouse.registry.validation.Addresses;
 import io.pilothouse.registry.validation.FieldError;
 import io.pilothouse.registry.validation.NameRule;
 import io.pilothouse.registry.validation.Trees;
+import io.pilothouse.store.FieldSelector;
+import io.pilothouse.store.IndexedFields;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
@@ -15,9 +17,17 @@ import tools.jackson.databind.node.ObjectNode;
  * TCP ports whose target is the port, traffic policies, single-stack IPv4 families), clusterIP and
  * clusterIPs kept in step, allocated values (cluster IPs, node ports) carried over when an update
  * omits them, fields of the old type wiped on a type change, and an empty load-balancer status.
- * Allocating cluster IPs and node ports is the registry's business, not this strategy's.
+ * Allocating cluster IPs and node ports is the registry's business, not this strategy's. Selectable
+ * by {@code spec.clusterIP} and {@code spec.type}, as since Kubernetes 1.31.
  */
 public class ServiceStrategy implements ResourceStrategy {
+
+  private static final FieldLabelConversion FIELD_LABELS =
+      FieldLabelConversion.of(
+          FieldSelector.METADATA_NAMESPACE,
+          FieldSelector.METADATA_NAME,
+          "spec.clusterIP",
+          "spec.type");
 
   @Override
   public NameRule nameRule() {
@@ -181,5 +191,18 @@ public class ServiceStrategy implements ResourceStrategy {
   /** Whether {@code ip} is an IPv6 literal (used to pick the family of a requested cluster IP). */
   static boolean isIPv6(String ip) {
     return Addresses.isIPv6(ip);
+  }
+
+  /** Upstream's {@code SelectableFields} for Services: the cluster IP and the type. */
+  @Override
+  public void indexFields(ObjectNode service, IndexedFields.Builder fields) {
+    JsonNode spec = service.path("spec");
+    fields.field("spec.clusterIP", Trees.text(spec, "clusterIP", ""));
+    fields.field("spec.type", Trees.text(spec, "type", ""));
+  }
+
+  @Override
+  public FieldLabelConversion fieldLabelConversion() {
+    return FIELD_LABELS;
   }
 }

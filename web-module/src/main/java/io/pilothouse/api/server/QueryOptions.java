@@ -3,7 +3,9 @@ package io.pilothouse.api.server;
 import io.pilothouse.api.StatusException;
 import io.pilothouse.api.StatusReasons;
 import io.pilothouse.registry.DeleteOptions;
+import io.pilothouse.registry.FieldSelectorConversion;
 import io.pilothouse.registry.ListOptions;
+import io.pilothouse.registry.ResourceType;
 import io.pilothouse.registry.WriteOptions;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -14,17 +16,23 @@ public final class QueryOptions {
 
   private QueryOptions() {}
 
-  /** {@code labelSelector}, {@code fieldSelector}, {@code limit}, {@code continue}... */
-  public static ListOptions list(MultivaluedMap<String, String> query) {
-    return new ListOptions(
-        query.getFirst("labelSelector"),
-        query.getFirst("fieldSelector"),
-        integer(query, "limit", 0),
-        query.getFirst("continue"),
-        query.getFirst("resourceVersion"),
-        bool(query, "allowWatchBookmarks"),
-        query.containsKey("timeoutSeconds") ? integer(query, "timeoutSeconds", 0) : null,
-        bool(query, "sendInitialEvents"));
+  /**
+   * {@code labelSelector}, {@code fieldSelector}, {@code limit}, {@code continue}... of a list,
+   * watch or deletecollection of {@code type}, the field selector's labels converted for the kind
+   * as upstream's handlers convert them (400 for a label the kind does not support).
+   */
+  public static ListOptions list(ResourceType type, MultivaluedMap<String, String> query) {
+    return FieldSelectorConversion.convert(
+        type,
+        new ListOptions(
+            query.getFirst("labelSelector"),
+            query.getFirst("fieldSelector"),
+            integer(query, "limit", 0),
+            query.getFirst("continue"),
+            query.getFirst("resourceVersion"),
+            bool(query, "allowWatchBookmarks"),
+            query.containsKey("timeoutSeconds") ? integer(query, "timeoutSeconds", 0) : null,
+            bool(query, "sendInitialEvents")));
   }
 
   /** Whether a GET is a watch ({@code watch=true} or {@code watch=1}). */

@@ -59,7 +59,7 @@ public class ResourceRequests {
       return Representations.ok(
           200, table ? tables.of(type, object, query, true) : object, headers);
     }
-    ListOptions options = QueryOptions.list(query);
+    ListOptions options = QueryOptions.list(type, query);
     if (info.watchPrefix() || QueryOptions.isWatch(query)) {
       refuseWebSocket(headers);
       WatchStream.EventEncoder encoder =
@@ -228,7 +228,7 @@ public class ResourceRequests {
               registry.deleteCollection(
                   type,
                   info.namespace(),
-                  QueryOptions.list(query),
+                  QueryOptions.list(type, query),
                   QueryOptions.delete(query, options))),
           headers);
     }
