@@ -1,10 +1,5 @@
 package io.pilothouse.bench;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -79,36 +74,21 @@ final class CreateScenario {
     long[] latencies = new long[count];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    Future<?>[] workers = new Future<?>[clients];
-    for (int c = 0; c < clients; c++) {
-      workers[c] =
-          pool.submit(
-              () -> {
-                go.await();
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                  String body = pod(String.format("%s-%05d", prefix, i), i, schedulerName);
-                  long start = System.nanoTime();
-                  int status = api.sendLean("POST", path, body).statusCode();
-                  latencies[i] = System.nanoTime() - start;
-                  if (status != 201) {
-                    if (failures.incrementAndGet() <= 3) {
-                      System.out.println("  create " + prefix + "-" + i + " -> " + status);
-                    }
-                  }
+    long elapsed =
+        ClosedLoop.run(
+            clients,
+            () -> {
+              for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                String body = pod(String.format("%s-%05d", prefix, i), i, schedulerName);
+                long start = System.nanoTime();
+                int status = api.sendLean("POST", path, body).statusCode();
+                latencies[i] = System.nanoTime() - start;
+                if (status != 201 && failures.incrementAndGet() <= 3) {
+                  System.out.println("  create " + prefix + "-" + i + " -> " + status);
                 }
-                return null;
-              });
-    }
-    long start = System.nanoTime();
-    go.countDown();
-    for (Future<?> worker : workers) {
-      worker.get();
-    }
-    long elapsed = System.nanoTime() - start;
-    pool.shutdown();
-    pool.awaitTermination(10, TimeUnit.SECONDS);
+              }
+              return null;
+            });
     api.closeLean();
     return new Result(count, clients, elapsed, latencies, failures.get());
   }

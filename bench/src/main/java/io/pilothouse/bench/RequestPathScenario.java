@@ -4,12 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -69,21 +63,8 @@ final class RequestPathScenario {
           clients,
           warmSeconds,
           seconds,
-          i ->
-              new Call(
-                  "POST",
-                  pods + "?dryRun=All",
-                  CreateScenario.pod("dry-" + names.incrementAndGet(), i, schedulerName))),
-      measure(
-          "POST pod",
-          clients,
-          warmSeconds,
-          seconds,
-          i ->
-              new Call(
-                  "POST",
-                  pods,
-                  CreateScenario.pod("real-" + names.incrementAndGet(), i, schedulerName)))
+          creates(pods + "?dryRun=All", "dry-", names)),
+      measure("POST pod", clients, warmSeconds, seconds, creates(pods, "real-", names))
     };
     for (Result result : results) {
       table.row(
@@ -110,6 +91,13 @@ final class RequestPathScenario {
 
   private record Call(String method, String path, String body) {}
 
+  /** Pod creates to {@code path}, each with a new name. */
+  private IntFunction<Call> creates(String path, String prefix, AtomicInteger names) {
+    return i ->
+        new Call(
+            "POST", path, CreateScenario.pod(prefix + names.incrementAndGet(), i, schedulerName));
+  }
+
   private Result measure(
       String name, int clients, int warmSeconds, int seconds, IntFunction<Call> calls)
       throws Exception {
@@ -130,34 +118,20 @@ final class RequestPathScenario {
   private int[] run(int clients, int seconds, IntFunction<Call> calls) throws Exception {
     AtomicInteger sent = new AtomicInteger();
     AtomicInteger bad = new AtomicInteger();
-    AtomicBoolean stop = new AtomicBoolean();
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    Future<?>[] workers = new Future<?>[clients];
-    for (int c = 0; c < clients; c++) {
-      workers[c] =
-          pool.submit(
-              () -> {
-                go.await();
-                while (!stop.get()) {
-                  Call call = calls.apply(sent.get());
-                  int status = api.sendLean(call.method(), call.path(), call.body()).statusCode();
-                  sent.incrementAndGet();
-                  if (status / 100 != 2 && bad.incrementAndGet() <= 3) {
-                    System.out.println("  " + call.method() + " " + call.path() + " -> " + status);
-                  }
-                }
-                return null;
-              });
-    }
-    go.countDown();
-    Thread.sleep(seconds * 1000L);
-    stop.set(true);
-    for (Future<?> worker : workers) {
-      worker.get();
-    }
-    pool.shutdown();
-    pool.awaitTermination(10, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    ClosedLoop.run(
+        clients,
+        () -> {
+          while (System.nanoTime() < deadline) {
+            Call call = calls.apply(sent.get());
+            int status = api.sendLean(call.method(), call.path(), call.body()).statusCode();
+            sent.incrementAndGet();
+            if (status / 100 != 2 && bad.incrementAndGet() <= 3) {
+              System.out.println("  " + call.method() + " " + call.path() + " -> " + status);
+            }
+          }
+          return null;
+        });
     api.closeLean();
     return new int[] {sent.get(), bad.get()};
   }
