@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -35,7 +36,8 @@ final class RequestPathScenario {
 
   /**
    * Runs each call for {@code seconds} after {@code warmSeconds} unmeasured, and prints them;
-   * returns how many pods it created (their {@code bench-batch} labels stay below it / 500).
+   * returns a bound on the pods it created, for cleanup (their {@code bench-batch} labels stay
+   * below it / 500; dry-run creates count too).
    */
   int runAndReport(String namespace, int clients, int warmSeconds, int seconds) throws Exception {
     System.out.printf(
@@ -71,21 +73,19 @@ final class RequestPathScenario {
           result.call(),
           result.requests(),
           Stats.f0(result.perSecond()),
-          String.format(java.util.Locale.ROOT, "%.2f", result.cpuMillisPerRequest()),
+          String.format(Locale.ROOT, "%.2f", result.cpuMillisPerRequest()),
           result.bad());
     }
     table.print();
     Stats.summary(
         "5 request path",
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "GET /version %.0f/s at %.2f ms CPU; create %.0f/s at %.2f ms",
             results[0].perSecond(),
             results[0].cpuMillisPerRequest(),
             results[3].perSecond(),
-            results[3].cpuMillisPerRequest()),
-        "(diagnostic)",
-        true);
+            results[3].cpuMillisPerRequest()));
     return names.get() + 1;
   }
 
@@ -102,15 +102,15 @@ final class RequestPathScenario {
       String name, int clients, int warmSeconds, int seconds, IntFunction<Call> calls)
       throws Exception {
     run(clients, warmSeconds, calls);
-    long[] before = cpuJiffies();
+    long before = busyJiffies();
     long start = System.nanoTime();
     Instant from = Instant.now();
     int[] counts = run(clients, seconds, calls);
     double elapsed = (System.nanoTime() - start) / 1e9;
-    long[] after = cpuJiffies();
+    long after = busyJiffies();
     // for matching profiles of the server to the call
     System.out.println("  " + name + ": measured " + from + " to " + Instant.now());
-    double busyMillis = (after[0] - before[0]) * 10.0; // USER_HZ is 100 on Linux
+    double busyMillis = (after - before) * 10.0; // USER_HZ is 100 on Linux
     return new Result(name, counts[0], elapsed, busyMillis / Math.max(1, counts[0]), counts[1]);
   }
 
@@ -136,14 +136,13 @@ final class RequestPathScenario {
     return new int[] {sent.get(), bad.get()};
   }
 
-  /** The machine's busy and total jiffies from {@code /proc/stat}'s first line. */
-  private static long[] cpuJiffies() throws IOException {
+  /** The machine's busy jiffies (all but idle and iowait) from {@code /proc/stat}'s first line. */
+  private static long busyJiffies() throws IOException {
     String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-    long total = 0;
-    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+    long busy = 0;
     for (int i = 1; i < f.length && i <= 8; i++) {
-      total += Long.parseLong(f[i]);
+      busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]);
     }
-    return new long[] {total - idle, total};
+    return busy;
   }
 }

@@ -104,6 +104,12 @@ final class Stats {
   }
 
   /** Prints the one-line summary of a scenario: figure, target, met or missed. */
+  /** A summary line for a diagnostic that has no target (so no verdict either). */
+  static void summary(String scenario, String figure) {
+    System.out.printf("SUMMARY %s: %s (diagnostic, no target)%n", scenario, figure);
+    System.out.flush();
+  }
+
   static void summary(String scenario, String figure, String target, boolean met) {
     System.out.printf(
         "SUMMARY %s: %s (target %s) -> %s%n", scenario, figure, target, met ? "MET" : "MISSED");
